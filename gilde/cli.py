@@ -1,0 +1,41 @@
+"""The `gilde` command: `gilde serve`, `gilde demo`, and every manage.py command."""
+
+import os
+import sys
+
+
+def serve(args: list[str]) -> int:
+    """Run Gilde under gunicorn; PORT, GILDE_BIND and GILDE_WORKERS adjust where and how."""
+    from gunicorn.app.wsgiapp import run
+
+    bind = os.environ.get("GILDE_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+    workers = os.environ.get("GILDE_WORKERS", "2")
+    sys.argv = [
+        "gunicorn",
+        "--bind",
+        bind,
+        "--workers",
+        workers,
+        "--access-logfile",
+        "-",
+        "--graceful-timeout",
+        "5",
+        *args,
+        "gilde.wsgi:application",
+    ]
+    return run() or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gilde.settings")
+    if len(argv) > 1 and argv[1] == "serve":
+        return serve(argv[2:])
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+import re
+from datetime import date
+
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .models import Community, Focus, Role
+
+
+def slug_from(text: str) -> str:
+    """A web address made of lower-case letters, digits and single hyphens."""
+    return re.sub(r"-+", "-", slugify(text).replace("_", "-")).strip("-")[:55].strip("-")
+
+
+def free_slug(base: str, exclude_pk: int | None = None) -> str:
+    """`base`, or `base-2`, `base-3`… : the first web address no other CoP uses."""
+    base = slug_from(base) or "cop"
+    taken = set(
+        Community.objects.exclude(pk=exclude_pk)
+        .filter(slug__startswith=base)
+        .values_list("slug", flat=True)
+    )
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+class CommunityForm(forms.ModelForm):
+    class Meta:
+        model = Community
+        fields = [
+            "name",
+            "slug",
+            "description",
+            "policy",
+            "listed",
+            "start_date",
+            "duration_months",
+            "cadence_weeks",
+            "target_size",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "policy": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "slug": _(
+                "The CoP's address in Gilde: /c/<address>/. Leave empty to derive it from the name."
+            ),
+            "description": _("The domain in a few sentences: what the CoP is about and for whom."),
+            "target_size": _("About 20 people works well for a CoP."),
+            "duration_months": _("Eighteen months is the usual length."),
+            "cadence_weeks": _("A meeting every six weeks is the usual rhythm."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        for name in ("duration_months", "cadence_weeks", "target_size"):
+            self.fields[name].widget.attrs["inputmode"] = "numeric"
+
+    def clean_start_date(self) -> date:
+        start = self.cleaned_data["start_date"]
+        if not date(2000, 1, 1) <= start <= date(2100, 12, 31):
+            raise forms.ValidationError(_("Choose a start date between 2000 and 2100."))
+        return start
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors.get("slug"):
+            return cleaned
+        slug = cleaned.get("slug") or slug_from(cleaned.get("name", ""))
+        if not slug:
+            self.add_error("slug", _("Choose a web address with letters or digits."))
+            return cleaned
+        taken = Community.objects.exclude(pk=self.instance.pk).filter(slug=slug).exists()
+        if taken:
+            self.add_error(
+                "slug",
+                _("The address “%(slug)s” is taken. “%(free)s” is still free.")
+                % {"slug": slug, "free": free_slug(slug, self.instance.pk)},
+            )
+        cleaned["slug"] = slug
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PARTICIPANT)
+    focus = forms.ChoiceField(
+        label=_("Focus (facilitators)"),
+        choices=[("", _("No focus"))] + Focus.choices,
+        required=False,
+    )
+    message = forms.CharField(
+        label=_("Personal message (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, allowed_roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [c for c in Role.choices if c[0] in allowed_roles]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    focus = forms.ChoiceField(
+        label=_("Focus"), choices=[("", _("No focus"))] + Focus.choices, required=False
+    )
+
+    def __init__(self, *args, allowed_roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [c for c in Role.choices if c[0] in allowed_roles]
+
+
+class ApplicationForm(forms.Form):
+    motivation = forms.CharField(
+        label=_("Why would you like to join?"),
+        help_text=_("Tell the facilitators about your practice and the question you bring."),
+        max_length=2000,
+        min_length=20,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
+    note = forms.CharField(
+        label=_("Note to the applicant (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

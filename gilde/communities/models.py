@@ -1,0 +1,230 @@
+import hashlib
+from datetime import date
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gilde.core.dates import add_months
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Policy(models.TextChoices):
+    OPEN = "open", _("Open: anyone may join")
+    CLOSED = "closed", _("Closed: people apply and facilitators decide")
+
+
+class Role(models.TextChoices):
+    INITIATOR = "initiator", _("Initiator")
+    FACILITATOR = "facilitator", _("Facilitator")
+    PARTICIPANT = "participant", _("Participant")
+    OBSERVER = "observer", _("Observer")
+
+
+class Focus(models.TextChoices):
+    CONTENT = "content", _("Content")
+    PROCESS = "process", _("Process")
+
+
+class Community(models.Model):
+    """A Community of Practice: the tenant every other record hangs from."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=60,
+        unique=True,
+        validators=[
+            RegexValidator(
+                SLUG_PATTERN,
+                _("Use lower-case letters, digits and single hyphens, e.g. circular-business."),
+            )
+        ],
+    )
+    description = models.TextField(_("domain"), max_length=2000)
+    policy = models.CharField(
+        _("membership"), max_length=10, choices=Policy.choices, default=Policy.OPEN
+    )
+    listed = models.BooleanField(
+        _("show in the public directory"),
+        default=True,
+        help_text=_(
+            "Listed CoPs appear in the directory: people can join an open CoP or apply to a "
+            "closed one. An unlisted CoP is reached by invitation only."
+        ),
+    )
+    start_date = models.DateField(_("start date"))
+    duration_months = models.PositiveSmallIntegerField(
+        _("planned duration (months)"),
+        default=18,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    cadence_weeks = models.PositiveSmallIntegerField(
+        _("meeting cadence (weeks)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
+    )
+    target_size = models.PositiveSmallIntegerField(
+        _("target size"),
+        default=20,
+        validators=[MinValueValidator(3), MaxValueValidator(200)],
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("community of practice")
+        verbose_name_plural = _("communities of practice")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_months__gte=1, duration_months__lte=60),
+                name="community_duration_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_size__gte=3, target_size__lte=200),
+                name="community_target_size_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("communities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self) -> bool:
+        return self.policy == Policy.OPEN
+
+    @property
+    def end_date(self) -> date:
+        return add_months(self.start_date, self.duration_months)
+
+
+class Membership(models.Model):
+    """A person's place in one CoP. Facilitators carry a focus: content or process."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    focus = models.CharField(_("focus"), max_length=10, choices=Focus.choices, blank=True)
+    joined_at = models.DateTimeField(_("member since"), default=timezone.now)
+
+    class Meta:
+        ordering = ["community", "user__name"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["community", "user"], name="membership_unique"),
+            models.CheckConstraint(
+                condition=models.Q(role="facilitator") | models.Q(focus=""),
+                name="membership_focus_only_for_facilitators",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.community} ({self.get_role_display()})"
+
+    @property
+    def role_label(self) -> str:
+        if self.role == Role.FACILITATOR and self.focus:
+            return f"{self.get_role_display()} ({self.get_focus_display().lower()})"
+        return self.get_role_display()
+
+
+def token_digest(token: str) -> str:
+    """Invitation links carry a random token; only its digest is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True).filter(
+            expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A single-use invitation to join a CoP with a given role, sent by e-mail."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    focus = models.CharField(_("focus"), max_length=10, choices=Focus.choices, blank=True)
+    message = models.TextField(_("personal message"), max_length=1000, blank=True)
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.community}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Application(models.Model):
+    """A request to join a closed CoP, decided by its facilitators or initiator."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="applications")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
+    )
+    motivation = models.TextField(_("motivation"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ApplicationStatus.choices, default="pending"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_note = models.TextField(_("note to the applicant"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "user"],
+                condition=models.Q(status="pending"),
+                name="application_one_pending_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.community} ({self.status})"

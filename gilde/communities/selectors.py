@@ -1,0 +1,68 @@
+"""Reads about CoPs, shaped for who is asking."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import Application, ApplicationStatus, Community, Membership, Role
+
+ROLE_ORDER = [Role.INITIATOR, Role.FACILITATOR, Role.PARTICIPANT, Role.OBSERVER]
+
+
+def communities_in_directory() -> QuerySet[Community]:
+    """CoPs that show themselves to everyone: listed, open or closed."""
+    return (
+        Community.objects.filter(listed=True)
+        .annotate(member_count=Count("memberships"))
+        .order_by("name")
+    )
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    """A person's memberships, CoP included, for "my CoPs"."""
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("community")
+        .annotate(member_count=Count("community__memberships"))
+        .order_by("community__name")
+    )
+
+
+def community_members(community: Community) -> QuerySet[Membership]:
+    return community.memberships.select_related("user__organisation").order_by(
+        "user__name", "user__email"
+    )
+
+
+def members_by_role(community: Community) -> list[tuple[str, str, list[Membership]]]:
+    """(role, label, memberships) for each role that has members, initiators first."""
+    grouped: dict[str, list[Membership]] = defaultdict(list)
+    for membership in community_members(community):
+        grouped[membership.role].append(membership)
+    return [(role, Role(role).label, grouped[role]) for role in ROLE_ORDER if grouped[role]]
+
+
+def role_counts(community: Community) -> dict[str, int]:
+    counts = community.memberships.aggregate(
+        **{role: Count("id", filter=Q(role=role)) for role in ROLE_ORDER}
+    )
+    return counts
+
+
+def pending_applications(community: Community) -> QuerySet[Application]:
+    return community.applications.filter(status=ApplicationStatus.PENDING).select_related(
+        "user__organisation"
+    )
+
+
+def application_of(community: Community, user) -> Application | None:
+    return community.applications.filter(user=user).order_by("-created_at").first()
+
+
+def organisation_count(community: Community) -> int:
+    return (
+        community.memberships.exclude(user__organisation=None)
+        .values("user__organisation")
+        .distinct()
+        .count()
+    )

@@ -1,0 +1,144 @@
+"""Every permission question in Gilde is answered here.
+
+A person's rights in a CoP follow from their role in it, written out in `ROLE_PERMISSIONS`.
+People who are not members get the rights in `OUTSIDER_PERMISSIONS`, which depend on how the CoP
+admits people. Views declare what they need with `@community_view(Action.X)`; the decorator
+resolves the CoP, answers with a login redirect (anonymous), a 404 (an outsider of a CoP they may
+not know about) or a 403 (a member without the right), and passes a `CommunityAccess` to the view.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from gilde.communities.models import Community, Membership, Policy, Role
+
+
+class Action(StrEnum):
+    VIEW_HOME = "view_home"
+    VIEW_MEMBERS = "view_members"
+    JOIN = "join"
+    APPLY = "apply"
+    LEAVE = "leave"
+    INVITE = "invite"
+    MANAGE_MEMBERS = "manage_members"
+    DECIDE_APPLICATIONS = "decide_applications"
+    EDIT_SETTINGS = "edit_settings"
+    VIEW_AUDIT_LOG = "view_audit_log"
+
+
+_MEMBER = {Action.VIEW_HOME, Action.LEAVE}
+_RUNNERS = {
+    Action.VIEW_MEMBERS,
+    Action.INVITE,
+    Action.MANAGE_MEMBERS,
+    Action.DECIDE_APPLICATIONS,
+    Action.EDIT_SETTINGS,
+    Action.VIEW_AUDIT_LOG,
+}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
+    Role.INITIATOR: frozenset(_MEMBER | _RUNNERS),
+    Role.FACILITATOR: frozenset(_MEMBER | _RUNNERS),
+    Role.PARTICIPANT: frozenset(_MEMBER | {Action.VIEW_MEMBERS}),
+    # Managers and funders read what the CoP publishes; the member list is not theirs to browse.
+    Role.OBSERVER: frozenset(_MEMBER),
+}
+
+# Non-members, by how the CoP admits people. A closed CoP that is not listed stays invisible.
+OUTSIDER_PERMISSIONS: dict[tuple[str, bool], frozenset[Action]] = {
+    (Policy.OPEN, True): frozenset({Action.VIEW_HOME, Action.JOIN}),
+    (Policy.OPEN, False): frozenset({Action.VIEW_HOME, Action.JOIN}),
+    (Policy.CLOSED, True): frozenset({Action.APPLY}),
+    (Policy.CLOSED, False): frozenset(),
+}
+
+# Anonymous visitors may read an open CoP's home page; everything else asks them to log in.
+ANONYMOUS_PERMISSIONS: dict[tuple[str, bool], frozenset[Action]] = {
+    (Policy.OPEN, True): frozenset({Action.VIEW_HOME}),
+    (Policy.OPEN, False): frozenset({Action.VIEW_HOME}),
+    (Policy.CLOSED, True): frozenset(),
+    (Policy.CLOSED, False): frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class CommunityAccess:
+    """What one person may do in one CoP."""
+
+    community: Community
+    membership: Membership | None
+    is_authenticated: bool
+
+    @property
+    def role(self) -> str | None:
+        return self.membership.role if self.membership else None
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership is not None
+
+    @property
+    def permissions(self) -> frozenset[Action]:
+        if self.membership:
+            return ROLE_PERMISSIONS[self.membership.role]
+        key = (self.community.policy, self.community.listed)
+        table = OUTSIDER_PERMISSIONS if self.is_authenticated else ANONYMOUS_PERMISSIONS
+        return table[key]
+
+    def can(self, action: Action) -> bool:
+        return action in self.permissions
+
+    @property
+    def may_know_exists(self) -> bool:
+        """Members and anyone for an open CoP; outsiders of a closed CoP get 404 and learn nothing."""
+        return self.is_member or self.community.is_open
+
+    def can_change_member(self, target: Membership, new_role: str | None = None) -> bool:
+        """Initiators manage everyone; facilitators manage everyone but initiators."""
+        if not self.can(Action.MANAGE_MEMBERS) or target.pk == getattr(self.membership, "pk", None):
+            return False
+        if self.role != Role.INITIATOR and Role.INITIATOR in (target.role, new_role):
+            return False
+        return True
+
+    def can_leave(self, initiator_count: int) -> bool:
+        """A CoP keeps at least one initiator: the last one hands over before leaving."""
+        return self.can(Action.LEAVE) and not (self.role == Role.INITIATOR and initiator_count <= 1)
+
+
+def community_access(user, community: Community) -> CommunityAccess:
+    """Resolve the (user, CoP) pair to the user's membership and rights."""
+    membership = None
+    if user.is_authenticated:
+        membership = community.memberships.filter(user=user).select_related("user").first()
+    return CommunityAccess(community, membership, user.is_authenticated)
+
+
+def community_view(action: Action):
+    """Decorate a view `view(request, access, **kwargs)` under `/c/<slug>/` that needs `action`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug: str, *args, **kwargs):
+            community = Community.objects.filter(slug=slug).first()
+            if community is None:
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise Http404
+            access = community_access(request.user, community)
+            if not access.can(action):
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                if not access.may_know_exists:
+                    raise Http404
+                raise PermissionDenied
+            return view(request, access, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,53 @@
+"""Writing and describing audit entries. Services call `audit_log` inside their transaction."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import AuditEntry
+
+# Every action a service may log, with the sentence shown in the audit log. Placeholders come from
+# the entry's data; unknown keys are shown empty rather than failing.
+DESCRIPTIONS = {
+    "community.created": _("created the CoP"),
+    "community.settings_changed": _("changed the settings: %(fields)s"),
+    "invitation.sent": _("invited %(email)s as %(role)s"),
+    "invitation.revoked": _("withdrew the invitation for %(email)s"),
+    "invitation.accepted": _("%(member)s accepted the invitation as %(role)s"),
+    "member.joined": _("%(member)s joined as %(role)s"),
+    "application.submitted": _("%(member)s applied to join"),
+    "application.approved": _("approved the application of %(member)s"),
+    "application.declined": _("declined the application of %(member)s"),
+    "member.role_changed": _("changed the role of %(member)s from %(old_role)s to %(new_role)s"),
+    "member.removed": _("removed %(member)s (%(role)s)"),
+    "member.left": _("%(member)s left the CoP"),
+}
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def audit_log(*, community, actor, action: str, **data) -> AuditEntry:
+    """Record that `actor` did `action` in `community`; `data` fills the description."""
+    if action not in DESCRIPTIONS:
+        raise ValueError(f"Unknown audit action {action!r}")
+    return AuditEntry.objects.create(community=community, actor=actor, action=action, data=data)
+
+
+def audit_describe(entry: AuditEntry) -> str:
+    """The entry as a sentence in the active language; role and field codes become labels."""
+    from gilde.communities.models import Community, Role
+
+    data = _Lenient(entry.data)
+    for key in ("role", "old_role", "new_role"):
+        if key in data:
+            data[key] = str(Role(data[key]).label) if data[key] in Role.values else data[key]
+    if "fields" in data:
+        names = []
+        for name in data["fields"]:
+            try:
+                names.append(str(Community._meta.get_field(name).verbose_name))
+            except Exception:
+                names.append(name)
+        data["fields"] = ", ".join(names)
+    return str(DESCRIPTIONS.get(entry.action, entry.action)) % data

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("gilde.core.urls")),
+    path("accounts/", include("gilde.accounts.urls")),
+    path("", include("gilde.communities.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "gilde.core.views.page_not_found"
+handler403 = "gilde.core.views.permission_denied"
+handler500 = "gilde.core.views.server_error"
