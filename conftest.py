@@ -1,0 +1,70 @@
+"""Fixtures for the whole suite: plain static files, and the personas every view is tested with.
+
+The personas share one closed CoP (`cop`): alice the initiator, fenna the facilitator (content),
+piet the participant, olga the observer; `outsider` is a member of another CoP only.
+"""
+
+import pytest
+
+from gilde.communities.models import Focus, Role
+from tests.factories import CommunityFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # The manifest storage needs collectstatic; tests serve static files straight from the tree.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def cop(db):
+    return CommunityFactory(name="Circulair ondernemen", slug="circulair")
+
+
+def _member(cop, email, name, role, focus=""):
+    user = UserFactory(email=email, name=name)
+    MembershipFactory(community=cop, user=user, role=role, focus=focus)
+    return user
+
+
+@pytest.fixture
+def initiator(cop):
+    return _member(cop, "alice@example.org", "Alice Initiatiefnemer", Role.INITIATOR)
+
+
+@pytest.fixture
+def facilitator(cop):
+    return _member(cop, "fenna@example.org", "Fenna Facilitator", Role.FACILITATOR, Focus.CONTENT)
+
+
+@pytest.fixture
+def participant(cop):
+    return _member(cop, "piet@example.org", "Piet Deelnemer", Role.PARTICIPANT)
+
+
+@pytest.fixture
+def observer(cop):
+    return _member(cop, "olga@example.org", "Olga Observer", Role.OBSERVER)
+
+
+@pytest.fixture
+def outsider(db):
+    other = CommunityFactory(name="Andere CoP", slug="andere")
+    user = UserFactory(email="otto@example.org", name="Otto Buitenstaander")
+    MembershipFactory(community=other, user=user, role=Role.INITIATOR)
+    return user
+
+
+@pytest.fixture
+def personas(initiator, facilitator, participant, observer, outsider):
+    return {
+        "initiator": initiator,
+        "facilitator": facilitator,
+        "participant": participant,
+        "observer": observer,
+        "outsider": outsider,
+        "anonymous": None,
+    }
