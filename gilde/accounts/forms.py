@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import KnowledgeType, User
 
 
 class RegistrationForm(forms.Form):
@@ -97,9 +97,7 @@ class ProfileForm(forms.ModelForm):
         self.fields["organisation_name"].widget.attrs["list"] = "organisations"
         self.fields["sector"].widget.attrs["list"] = "sectors"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["knowledge_type"].choices = [("", _("Not stated"))] + list(
-            self.fields["knowledge_type"].choices
-        )[1:]
+        self.fields["knowledge_type"].choices = [("", _("Not stated")), *KnowledgeType.choices]
 
 
 class LanguageForm(forms.Form):

@@ -92,7 +92,7 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PARTICIPANT)
     focus = forms.ChoiceField(
         label=_("Focus (facilitators)"),
-        choices=[("", _("No focus"))] + Focus.choices,
+        choices=[("", _("No focus")), *Focus.choices],
         required=False,
     )
     message = forms.CharField(
@@ -110,7 +110,7 @@ class InvitationForm(forms.Form):
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     focus = forms.ChoiceField(
-        label=_("Focus"), choices=[("", _("No focus"))] + Focus.choices, required=False
+        label=_("Focus"), choices=[("", _("No focus")), *Focus.choices], required=False
     )
 
     def __init__(self, *args, allowed_roles: list[str], **kwargs):

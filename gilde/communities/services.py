@@ -266,9 +266,9 @@ def membership_change_role(
 ) -> Membership:
     """Give a member another role (and a facilitator a focus). The last initiator stays."""
     old_role = membership.role
-    if old_role == Role.INITIATOR and role != Role.INITIATOR:
-        if _initiator_count(membership.community) <= 1:
-            raise MembershipError("last_initiator")
+    demoted = old_role == Role.INITIATOR and role != Role.INITIATOR
+    if demoted and _initiator_count(membership.community) <= 1:
+        raise MembershipError("last_initiator")
     membership.role = role
     membership.focus = focus if role == Role.FACILITATOR else ""
     membership.save(update_fields=["role", "focus"])

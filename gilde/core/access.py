@@ -95,16 +95,15 @@ class CommunityAccess:
 
     @property
     def may_know_exists(self) -> bool:
-        """Members and anyone for an open CoP; outsiders of a closed CoP get 404 and learn nothing."""
+        """Members, and anyone for an open CoP. Outsiders of a closed CoP get 404."""
         return self.is_member or self.community.is_open
 
     def can_change_member(self, target: Membership, new_role: str | None = None) -> bool:
         """Initiators manage everyone; facilitators manage everyone but initiators."""
         if not self.can(Action.MANAGE_MEMBERS) or target.pk == getattr(self.membership, "pk", None):
             return False
-        if self.role != Role.INITIATOR and Role.INITIATOR in (target.role, new_role):
-            return False
-        return True
+        touches_initiator = Role.INITIATOR in (target.role, new_role)
+        return self.role == Role.INITIATOR or not touches_initiator
 
     def can_leave(self, initiator_count: int) -> bool:
         """A CoP keeps at least one initiator: the last one hands over before leaving."""
