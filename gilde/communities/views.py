@@ -14,7 +14,7 @@ from gilde.core.audit import audit_describe
 
 from . import selectors, services
 from .forms import ApplicationForm, CommunityForm, DecisionForm, InvitationForm, RoleForm
-from .models import Role
+from .models import Community, Role
 from .services import MembershipError
 
 BACKEND = "django.contrib.auth.backends.AllowAllUsersModelBackend"
@@ -92,7 +92,9 @@ def detail(request, access):
 @community_view(Action.EDIT_SETTINGS)
 def settings_edit(request, access):
     community = access.community
-    form = CommunityForm(request.POST or None, instance=community)
+    # The form validates on its own copy, so `community` keeps the saved values: the service
+    # compares against them, and a refused form shows the saved name in the page header.
+    form = CommunityForm(request.POST or None, instance=Community.objects.get(pk=community.pk))
     if request.method == "POST" and form.is_valid():
         changed = services.community_update(
             community=community, actor=request.user, **form.cleaned_data
@@ -100,9 +102,6 @@ def settings_edit(request, access):
         if changed:
             messages.success(request, _("The settings are saved."))
         return redirect(community)
-    if request.method == "POST":
-        # A failed form must not leave the half-edited values on the instance we render from.
-        community.refresh_from_db()
     return render(
         request,
         "communities/community_form.html",

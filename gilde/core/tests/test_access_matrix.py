@@ -1,0 +1,134 @@
+"""Every URL pattern, every persona: the status each one gets on a GET.
+
+The table is the contract. A new URL pattern that is not in it fails this test, so every view that
+is added has to say who may reach it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from gilde.communities import services
+from gilde.communities.models import Application, Role, token_digest
+
+PERSONAS = ["anonymous", "outsider", "participant", "observer", "facilitator", "initiator"]
+LOGIN = 302  # anonymous visitors are sent to the login page
+
+# Status per persona, in the order of PERSONAS. The CoP is closed and unlisted.
+ALL = lambda status: dict.fromkeys(PERSONAS, status)  # noqa: E731
+POST_ONLY = ALL(405)
+RUNNERS_ONLY = {
+    "anonymous": LOGIN,
+    "outsider": 404,
+    "participant": 403,
+    "observer": 403,
+    "facilitator": 200,
+    "initiator": 200,
+}
+MEMBERS_ONLY = {**RUNNERS_ONLY, "participant": 200, "observer": 200}
+LOGGED_IN = {**ALL(200), "anonymous": LOGIN}
+ANONYMOUS_ONLY = {**ALL(302), "anonymous": 200}
+
+EXPECTED = {
+    "core:home": ALL(200),
+    "core:set_language": POST_ONLY,
+    "accounts:register": ANONYMOUS_ONLY,
+    "accounts:confirm": ALL(400),
+    "accounts:login": ANONYMOUS_ONLY,
+    "accounts:logout": POST_ONLY,
+    "accounts:profile": LOGGED_IN,
+    "accounts:password_reset": ALL(200),
+    "accounts:password_reset_done": ALL(200),
+    "accounts:password_reset_confirm": ALL(200),
+    "accounts:password_reset_complete": ALL(200),
+    "communities:directory": ALL(200),
+    "communities:mine": LOGGED_IN,
+    "communities:create": LOGGED_IN,
+    # An invitation for someone else: members are sent to the CoP, others told it isn't theirs.
+    "communities:invitation": {**ALL(302), "anonymous": 200, "outsider": 403},
+    "communities:invitation_register": ANONYMOUS_ONLY,
+    "communities:detail": MEMBERS_ONLY,
+    "communities:settings": RUNNERS_ONLY,
+    "communities:members": {**RUNNERS_ONLY, "participant": 200},
+    "communities:member_role": POST_ONLY,
+    "communities:member_remove": POST_ONLY,
+    "communities:leave": MEMBERS_ONLY,
+    "communities:join": POST_ONLY,
+    "communities:apply": {**RUNNERS_ONLY, "facilitator": 403, "initiator": 403},
+    "communities:application_decide": POST_ONLY,
+    "communities:invite": RUNNERS_ONLY,
+    "communities:invitation_revoke": POST_ONLY,
+    "communities:audit": RUNNERS_ONLY,
+    # Django's admin checks staff status itself; none of the personas is staff.
+    "admin:index": ALL(302),
+}
+
+
+def url_patterns(resolver=None, namespace=""):
+    """(name, pattern) for every named URL pattern, with its namespace."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_patterns(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+def test_every_url_pattern_is_in_the_table():
+    names = {name for name, _ in url_patterns() if not name.startswith("admin:")}
+    missing = names - set(EXPECTED)
+    assert not missing, f"Add these URL patterns to the access matrix: {sorted(missing)}"
+
+
+@pytest.fixture
+def url_kwargs(cop, personas):
+    application = Application.objects.create(
+        community=cop, user=personas["outsider"], motivation="Ik wil graag meedoen."
+    )
+    invitation = services.invitation_send(
+        community=cop, inviter=personas["initiator"], email="nieuw@example.org", role=Role.OBSERVER
+    )
+    token = "token-for-the-matrix"
+    invitation.token_digest = token_digest(token)
+    invitation.save()
+    membership = cop.memberships.get(user=personas["participant"])
+    return {
+        "slug": cop.slug,
+        "token": token,
+        "uidb64": "MQ",
+        "pk": membership.pk,
+        "application": application.pk,
+    }
+
+
+def _kwargs_for(name, pattern, url_kwargs):
+    kwargs = {}
+    for key in pattern.pattern.converters:
+        if key == "pk" and name == "communities:application_decide":
+            kwargs[key] = url_kwargs["application"]
+        else:
+            kwargs[key] = url_kwargs[key]
+    return kwargs
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_access_matrix(client, personas, url_kwargs, persona):
+    user = personas[persona]
+    if user is not None:
+        client.force_login(user)
+    failures = []
+    for name, pattern in url_patterns():
+        if name not in EXPECTED:
+            continue
+        url = reverse(name, kwargs=_kwargs_for(name, pattern, url_kwargs))
+        status = client.get(url).status_code
+        if status != EXPECTED[name][persona]:
+            failures.append(f"{name} {url}: got {status}, expected {EXPECTED[name][persona]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_unknown_cop_is_404_for_members_and_login_for_anonymous(client, participant):
+    assert client.get("/c/bestaat-niet/").status_code == 302
+    client.force_login(participant)
+    assert client.get("/c/bestaat-niet/").status_code == 404
+    assert client.get("/c/bestaat-niet/members/").status_code == 404

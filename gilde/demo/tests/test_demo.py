@@ -1,0 +1,141 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth.hashers import check_password
+from django.core.management import call_command
+
+from gilde.accounts.models import Organisation, User
+from gilde.communities.models import Application, Community, Membership, Policy, Role
+from gilde.core.models import AuditEntry
+from gilde.demo import data
+from gilde.demo.services import demo_load
+
+NAMED = [
+    "initiator@example.org",
+    "facilitator@example.org",
+    "procesfacilitator@example.org",
+    "deelnemer@example.org",
+    "observer@example.org",
+]
+
+
+def _demo(*args) -> str:
+    out = StringIO()
+    call_command("demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def _counts() -> dict[str, int]:
+    return {
+        "users": User.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "communities": Community.objects.count(),
+        "memberships": Membership.objects.count(),
+        "applications": Application.objects.count(),
+        "audit": AuditEntry.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_demo_creates_a_full_closed_cop():
+    demo_load()
+    cop = Community.objects.get(slug=data.MAIN_SLUG)
+    members = cop.memberships.select_related("user__organisation")
+    assert cop.policy == Policy.CLOSED and cop.listed
+    assert (cop.duration_months, cop.cadence_weeks, cop.target_size) == (18, 6, 20)
+    assert members.filter(role=Role.INITIATOR).get().user.email == "initiator@example.org"
+    facilitators = {m.user.email: m.focus for m in members.filter(role=Role.FACILITATOR)}
+    assert facilitators == {
+        "facilitator@example.org": "content",
+        "procesfacilitator@example.org": "process",
+    }
+    participants = [m.user for m in members.filter(role=Role.PARTICIPANT)]
+    assert len(participants) == 20
+    assert "deelnemer@example.org" in {user.email for user in participants}
+    assert members.filter(role=Role.OBSERVER).count() == 2
+    assert members.filter(user__email="observer@example.org", role=Role.OBSERVER).exists()
+    assert len({user.organisation_id for user in participants}) >= 10
+    assert len({user.sector for user in participants}) >= 3
+    assert {user.knowledge_type for user in participants} >= {"practice", "theory"}
+
+
+@pytest.mark.django_db
+def test_demo_starts_a_few_months_ago():
+    from django.utils import timezone
+
+    cop = demo_load().main
+    months_ago = (timezone.localdate() - cop.start_date).days / 30
+    assert 2 <= months_ago <= 5
+
+
+@pytest.mark.django_db
+def test_demo_has_an_open_cop_and_a_pending_application():
+    result = demo_load()
+    assert result.open.policy == Policy.OPEN and result.open.listed
+    assert result.open.memberships.count() >= 4
+    application = Application.objects.get(community=result.main, status="pending")
+    assert not result.main.memberships.filter(user=application.user).exists()
+    assert application.motivation
+
+
+@pytest.mark.django_db
+def test_demo_accounts_log_in_with_the_demo_password():
+    demo_load()
+    for email in NAMED:
+        user = User.objects.get(email=email)
+        assert user.is_active and user.language == "nl"
+        assert user.check_password("gilde-demo")
+    demo_emails = {person.email for person in data.PEOPLE}
+    assert all(email.endswith("@example.org") for email in demo_emails)
+    assert all(
+        check_password("gilde-demo", password)
+        for password in User.objects.values_list("password", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_demo_twice_changes_nothing():
+    demo_load()
+    before = _counts()
+    passwords = dict(User.objects.values_list("email", "password"))
+    demo_load()
+    assert _counts() == before
+    assert dict(User.objects.values_list("email", "password")) == passwords
+
+
+@pytest.mark.django_db
+def test_demo_restores_changed_accounts_and_roles():
+    result = demo_load()
+    User.objects.filter(email="deelnemer@example.org").update(name="Iemand Anders")
+    result.main.memberships.filter(user__email="deelnemer@example.org").update(role=Role.OBSERVER)
+    demo_load()
+    participant = result.main.memberships.get(user__email="deelnemer@example.org")
+    assert participant.role == Role.PARTICIPANT
+    assert participant.user.name == "Fatima El Amrani"
+
+
+@pytest.mark.django_db
+def test_demo_if_empty_leaves_a_used_database_alone():
+    User.objects.create_user(email="beheer@example.com", password="x", name="Beheer")
+    output = _demo("--if-empty")
+    assert User.objects.count() == 1
+    assert not Community.objects.exists()
+    assert "initiator@example.org" not in output
+
+
+@pytest.mark.django_db
+def test_demo_if_empty_fills_an_empty_database_and_then_only_prints():
+    output = _demo("--if-empty")
+    assert Community.objects.filter(slug=data.MAIN_SLUG).exists()
+    before = _counts()
+    again = _demo("--if-empty")
+    assert _counts() == before
+    assert "initiator@example.org" in output and "initiator@example.org" in again
+
+
+@pytest.mark.django_db
+def test_demo_command_lists_the_logins():
+    output = _demo()
+    assert "gilde-demo" in output
+    for email in NAMED:
+        assert email in output
