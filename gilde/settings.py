@@ -149,6 +149,7 @@ LOGOUT_REDIRECT_URL = "core:home"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, which holds the e-mail address
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "gilde.accounts.views.locked_out"
 AXES_VERBOSE = False

@@ -20,7 +20,6 @@ def organisation_get_or_create(*, name: str) -> Organisation | None:
     return organisation or Organisation.objects.create(name=name)
 
 
-@transaction.atomic
 def user_register(
     *, email: str, name: str, password: str, language: str, confirmed: bool = False
 ) -> User:
@@ -30,7 +29,7 @@ def user_register(
         email=email, password=password, name=name, language=language, is_active=confirmed
     )
     if not confirmed:
-        transaction.on_commit(lambda: user_send_confirmation(user=user))
+        user_send_confirmation(user=user)
     return user
 
 
