@@ -35,7 +35,11 @@ def test_facilitator_invites_and_a_new_person_registers_straight_into_the_cop(
     assert client.get(reverse("communities:invitation", args=[token])).status_code == 200
     response = client.post(
         reverse("communities:invitation_register", args=[token]),
-        {"name": "Nina Nieuw", "password1": "een-lang-wachtwoord", "password2": "een-lang-wachtwoord"},
+        {
+            "name": "Nina Nieuw",
+            "password1": "een-lang-wachtwoord",
+            "password2": "een-lang-wachtwoord",
+        },
     )
     assert response.status_code == 302
     assert response.url == f"/c/{cop.slug}/"
@@ -90,7 +94,9 @@ def test_invitation_expires_after_fourteen_days(facilitator, cop):
     invitation = services.invitation_send(
         community=cop, inviter=facilitator, email="a@example.org", role=Role.PARTICIPANT
     )
-    assert timedelta(days=13, hours=23) < invitation.expires_at - timezone.now() <= timedelta(days=14)
+    assert (
+        timedelta(days=13, hours=23) < invitation.expires_at - timezone.now() <= timedelta(days=14)
+    )
 
 
 def test_invitation_for_someone_else_is_refused(client, facilitator, outsider, cop):
@@ -239,7 +245,9 @@ def test_second_application_while_pending_gets_a_message(client, outsider, liste
 
 def test_too_short_motivation_is_refused(client, outsider, listed_cop):
     client.force_login(outsider)
-    response = client.post(reverse("communities:apply", args=[listed_cop.slug]), {"motivation": "Hoi"})
+    response = client.post(
+        reverse("communities:apply", args=[listed_cop.slug]), {"motivation": "Hoi"}
+    )
     assert response.status_code == 200
     assert "motivation" in response.context["form"].errors
 
