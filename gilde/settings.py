@@ -133,7 +133,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     # Inactive (unconfirmed) accounts reach the login form's check, which explains what to do.
-    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+    "gilde.accounts.backends.AccountBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,12 +9,12 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
 from . import services
+from .backends import LOGIN_BACKEND
 from .forms import LoginForm, PasswordResetForm, ProfileForm, RegistrationForm
 from .models import Organisation
 from .tokens import email_confirmation_token
 
 User = get_user_model()
-BACKEND = "django.contrib.auth.backends.AllowAllUsersModelBackend"
 
 
 def register(request):
@@ -40,7 +40,7 @@ def confirm(request, uidb64: str, token: str):
     if user is None or not email_confirmation_token.check_token(user, token):
         return render(request, "accounts/confirm_invalid.html", status=400)
     services.user_confirm(user=user)
-    login(request, user, backend=BACKEND)
+    login(request, user, backend=LOGIN_BACKEND)
     messages.success(request, _("Your e-mail address is confirmed. Welcome to Gilde!"))
     return redirect("accounts:profile")
 

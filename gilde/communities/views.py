@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gilde.accounts.backends import LOGIN_BACKEND
 from gilde.accounts.forms import RegistrationForm
 from gilde.accounts.services import user_register
 from gilde.core.access import Action, community_view
@@ -16,8 +17,6 @@ from . import selectors, services
 from .forms import ApplicationForm, CommunityForm, DecisionForm, InvitationForm, RoleForm
 from .models import Community, Role
 from .services import MembershipError
-
-BACKEND = "django.contrib.auth.backends.AllowAllUsersModelBackend"
 
 
 def directory(request):
@@ -387,7 +386,7 @@ def invitation_register(request, token: str):
             language=request.LANGUAGE_CODE,
             confirmed=True,
         )
-        login(request, user, backend=BACKEND)
+        login(request, user, backend=LOGIN_BACKEND)
         try:
             services.invitation_accept(invitation=invitation, user=user)
         except MembershipError as error:

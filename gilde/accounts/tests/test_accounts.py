@@ -193,3 +193,12 @@ def test_security_headers_and_csp(client, db):
     assert "unsafe-inline" not in csp
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_deactivated_account_is_logged_out(client, db):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get(reverse("accounts:profile")).status_code == 200
+    user.is_active = False
+    user.save()
+    assert client.get(reverse("accounts:profile")).status_code == 302
