@@ -49,12 +49,7 @@ $(DEV_STAMP): requirements-dev.txt requirements.txt pyproject.toml | $(BIN)/pyth
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@ $(RUN_STAMP)
 
-# Compile translations when gettext is there; otherwise the committed .mo files are used.
-COMPILE_MESSAGES := if [ -d locale ] && command -v msgfmt >/dev/null; then \
-	$(GILDE) compilemessages $(LOCALE_IGNORE) -v0; fi
-
 run: $(RUN_STAMP)
-	@$(COMPILE_MESSAGES)
 	$(GILDE) migrate --noinput
 	$(GILDE) collectstatic --noinput -v0
 	$(GILDE) demo --if-empty
@@ -91,11 +86,11 @@ test: $(DEV_STAMP) system-deps lint
 	@unset $(TEST_UNSET); \
 	export GILDE_DATA_DIR=$$(mktemp -d -t gilde-test.XXXXXX) DJANGO_ALLOW_ASYNC_UNSAFE=true; \
 	trap 'rm -rf "$$GILDE_DATA_DIR"' EXIT; \
-	$(COMPILE_MESSAGES); \
 	echo "gilde check"; $(GILDE) check; \
 	echo "gilde makemigrations --check --dry-run"; $(GILDE) makemigrations --check --dry-run; \
 	echo "pytest"; $(BIN)/pytest
 
+# The compiled .mo files are committed beside the .po files (a guard test compares them).
 messages: $(DEV_STAMP)
 	@mkdir -p locale
 	$(GILDE) makemessages -d django -l nl -l en --no-obsolete $(LOCALE_IGNORE)
