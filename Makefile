@@ -94,6 +94,9 @@ test: $(DEV_STAMP) system-deps lint
 messages: $(DEV_STAMP)
 	@mkdir -p locale
 	$(GILDE) makemessages -d django -l nl -l en --no-obsolete $(LOCALE_IGNORE)
+	$(BIN)/python tools/fill_english_catalog.py locale/en/LC_MESSAGES/django.po
+	@echo "Now translate the new or fuzzy entries in locale/nl/LC_MESSAGES/django.po,"
+	@echo "then run 'make messages' again to compile them."
 	$(GILDE) compilemessages $(LOCALE_IGNORE)
 
 clean:

@@ -8,6 +8,8 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
+from gilde.core.middleware import chosen_language, remember_language
+
 from . import services
 from .backends import LOGIN_BACKEND
 from .forms import LoginForm, PasswordResetForm, ProfileForm, RegistrationForm
@@ -50,6 +52,14 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        # A language picked with the switch before logging in is the person's latest choice.
+        response = super().form_valid(form)
+        chosen = chosen_language(self.request)
+        if chosen and chosen != self.request.user.language:
+            services.user_set_language(user=self.request.user, language=chosen)
+        return response
+
     def form_invalid(self, form):
         if form.has_error("__all__", "inactive"):
             services.user_send_confirmation(user=form.get_user())
@@ -80,7 +90,7 @@ def profile(request):
         )
         messages.success(request, _("Your profile is saved."))
         response = redirect("accounts:profile")
-        response.set_cookie("gilde_language", request.user.language, max_age=365 * 24 * 3600)
+        remember_language(response, request.user.language)
         return response
     return render(
         request,

@@ -48,7 +48,8 @@ class CommunityForm(forms.ModelForm):
         }
         help_texts = {
             "slug": _(
-                "The CoP's address in Gilde: /c/<address>/. Leave empty to derive it from the name."
+                "Part of the CoP's address in Gilde, like circular-business. "
+                "Leave it empty to derive it from the name."
             ),
             "description": _("The domain in a few sentences: what the CoP is about and for whom."),
             "target_size": _("About 20 people works well for a CoP."),
@@ -70,9 +71,9 @@ class CommunityForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.errors.get("slug"):
-            return cleaned
-        slug = cleaned.get("slug") or slug_from(cleaned.get("name", ""))
+        if self.errors.get("slug") or not (cleaned.get("slug") or cleaned.get("name")):
+            return cleaned  # the missing name or the bad address has its own message
+        slug = cleaned.get("slug") or slug_from(cleaned["name"])
         if not slug:
             self.add_error("slug", _("Choose a web address with letters or digits."))
             return cleaned

@@ -1,10 +1,11 @@
-from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from gilde.accounts.forms import LanguageForm
 from gilde.accounts.services import user_set_language
+
+from .middleware import remember_language
 
 
 def home(request):
@@ -25,14 +26,7 @@ def set_language(request):
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
             user_set_language(user=request.user, language=language)
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            secure=settings.HTTPS,
-            httponly=True,
-            samesite="Lax",
-        )
+        remember_language(response, language)
     return response
 
 

@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from gilde.accounts.models import User
@@ -117,10 +116,6 @@ def test_register_start_a_cop_invite_and_accept(server, page):
     assert membership.role == Role.PARTICIPANT
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: logging in drops the language chosen just before (account language wins)",
-)
 def test_language_switch_sticks_to_the_account(server, page, participant):
     page.goto(f"{server}/")
     expect(page.locator("html")).to_have_attribute("lang", "nl")

@@ -202,3 +202,11 @@ def test_a_deactivated_account_is_logged_out(client, db):
     user.is_active = False
     user.save()
     assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_language_chosen_before_login_carries_over_to_the_account(client, db):
+    user = UserFactory(email="lid@example.org", language="nl")
+    client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+    client.post(reverse("accounts:login"), {"username": "lid@example.org", "password": PASSWORD})
+    user.refresh_from_db()
+    assert user.language == "en"
