@@ -35,7 +35,8 @@ help:
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Gilde needs Python >= 3.11 as $(PYTHON)." >&2; exit 1; }
-	$(PYTHON) -m venv $(VENV) || \
+	@echo "Creating $(VENV)"
+	@$(PYTHON) -m venv $(VENV) || \
 		{ echo "Could not create $(VENV): install python3-venv (apt-get install python3-venv)." >&2; \
 		  rm -rf $(VENV); exit 1; }
 
