@@ -20,6 +20,9 @@ def serve(args: list[str]) -> int:
         "-",
         "--graceful-timeout",
         "5",
+        # gunicorn's control socket sits at one path per user; several Gildes on one machine
+        # would fight over it, and nothing here uses it.
+        "--no-control-socket",
         *args,
         "gilde.wsgi:application",
     ]
