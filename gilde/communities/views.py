@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gilde.accounts.backends import LOGIN_BACKEND
@@ -54,7 +55,12 @@ def _next_steps(access, counts, pending_count: int) -> list[tuple[str, str]]:
     if access.can(Action.DECIDE_APPLICATIONS) and pending_count:
         steps.append(
             (
-                _("Decide on %(count)s application(s)") % {"count": pending_count},
+                ngettext(
+                    "Decide on %(count)s application",
+                    "Decide on %(count)s applications",
+                    pending_count,
+                )
+                % {"count": pending_count},
                 "communities:members",
             )
         )

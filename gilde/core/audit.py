@@ -4,21 +4,21 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry
 
-# Every action a service may log, with the sentence shown in the audit log. Placeholders come from
-# the entry's data; unknown keys are shown empty rather than failing.
+# Every action a service may log, with the sentence shown after the actor's name in the audit log.
+# Placeholders come from the entry's data; unknown keys are shown empty rather than failing.
 DESCRIPTIONS = {
     "community.created": _("created the CoP"),
     "community.settings_changed": _("changed the settings: %(fields)s"),
     "invitation.sent": _("invited %(email)s as %(role)s"),
     "invitation.revoked": _("withdrew the invitation for %(email)s"),
-    "invitation.accepted": _("%(member)s accepted the invitation as %(role)s"),
-    "member.joined": _("%(member)s joined as %(role)s"),
-    "application.submitted": _("%(member)s applied to join"),
+    "invitation.accepted": _("accepted the invitation as %(role)s"),
+    "member.joined": _("joined as %(role)s"),
+    "application.submitted": _("applied to join"),
     "application.approved": _("approved the application of %(member)s"),
     "application.declined": _("declined the application of %(member)s"),
     "member.role_changed": _("changed the role of %(member)s from %(old_role)s to %(new_role)s"),
     "member.removed": _("removed %(member)s (%(role)s)"),
-    "member.left": _("%(member)s left the CoP"),
+    "member.left": _("left the CoP"),
 }
 
 
@@ -41,7 +41,8 @@ def audit_describe(entry: AuditEntry) -> str:
     data = _Lenient(entry.data)
     for key in ("role", "old_role", "new_role"):
         if key in data:
-            data[key] = str(Role(data[key]).label) if data[key] in Role.values else data[key]
+            if data[key] in Role.values:
+                data[key] = str(Role(data[key]).label).lower()
     if "fields" in data:
         names = []
         for name in data["fields"]:
