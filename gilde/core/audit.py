@@ -40,9 +40,8 @@ def audit_describe(entry: AuditEntry) -> str:
 
     data = _Lenient(entry.data)
     for key in ("role", "old_role", "new_role"):
-        if key in data:
-            if data[key] in Role.values:
-                data[key] = str(Role(data[key]).label).lower()
+        if data.get(key) in Role.values:
+            data[key] = str(Role(data[key]).label).lower()
     if "fields" in data:
         names = []
         for name in data["fields"]:
