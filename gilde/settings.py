@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gilde.core",
     "gilde.accounts",
     "gilde.communities",
+    "gilde.guide",
     "gilde.demo",
 ]
 

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("gilde.core.urls")),
     path("accounts/", include("gilde.accounts.urls")),
     path("", include("gilde.communities.urls")),
+    path("", include("gilde.guide.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -228,3 +228,26 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.community} ({self.status})"
+
+
+class StepMark(models.Model):
+    """A facilitator's judgement of a step: done, or reopened. Without one, signals decide."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="step_marks")
+    step = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(8)])
+    done = models.BooleanField()
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("step mark")
+        verbose_name_plural = _("step marks")
+        constraints = [
+            models.UniqueConstraint(fields=["community", "step"], name="step_mark_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.community} step {self.step}: {'done' if self.done else 'reopened'}"

@@ -20,6 +20,7 @@ from .models import (
     Invitation,
     Membership,
     Role,
+    StepMark,
     token_digest,
 )
 
@@ -298,3 +299,21 @@ def membership_remove(*, membership: Membership, actor) -> None:
         member=str(membership.user),
         role=membership.role,
     )
+
+
+@transaction.atomic
+def step_mark(*, community: Community, step: int, actor, done: bool, note: str = "") -> StepMark:
+    """Record a facilitator's judgement that a step is done, or that it needs work again."""
+    mark, _created = StepMark.objects.update_or_create(
+        community=community,
+        step=step,
+        defaults={"done": done, "note": note, "marked_by": actor, "marked_at": timezone.now()},
+    )
+    audit_log(
+        community=community,
+        actor=actor,
+        action="step.marked_done" if done else "step.reopened",
+        step=step,
+        note=note,
+    )
+    return mark

@@ -13,6 +13,7 @@ from gilde.accounts.forms import RegistrationForm
 from gilde.accounts.services import user_register
 from gilde.core.access import Action, community_view
 from gilde.core.audit import audit_describe
+from gilde.guide.selectors import step_rail
 
 from . import selectors, services
 from .forms import ApplicationForm, CommunityForm, DecisionForm, InvitationForm, RoleForm
@@ -90,6 +91,7 @@ def detail(request, access):
         "groups": selectors.members_by_role(community) if access.can(Action.VIEW_MEMBERS) else [],
         "next_steps": _next_steps(access, counts, pending) if access.is_member else [],
         "can_leave": access.can_leave(counts[Role.INITIATOR]),
+        "rail": step_rail(community) if access.can(Action.VIEW_STEPS) else [],
     }
     return render(request, "communities/community_detail.html", context)
 

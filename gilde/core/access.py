@@ -29,10 +29,16 @@ class Action(StrEnum):
     DECIDE_APPLICATIONS = "decide_applications"
     EDIT_SETTINGS = "edit_settings"
     VIEW_AUDIT_LOG = "view_audit_log"
+    VIEW_STEPS = "view_steps"
+    MARK_STEPS = "mark_steps"
+    VIEW_WORK_FORMS = "view_work_forms"
+    MANAGE_WORK_FORMS = "manage_work_forms"
 
 
-_MEMBER = {Action.VIEW_HOME, Action.LEAVE}
+_MEMBER = {Action.VIEW_HOME, Action.LEAVE, Action.VIEW_STEPS, Action.VIEW_WORK_FORMS}
 _RUNNERS = {
+    Action.MARK_STEPS,
+    Action.MANAGE_WORK_FORMS,
     Action.VIEW_MEMBERS,
     Action.INVITE,
     Action.MANAGE_MEMBERS,

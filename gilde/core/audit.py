@@ -19,6 +19,11 @@ DESCRIPTIONS = {
     "member.role_changed": _("changed the role of %(member)s from %(old_role)s to %(new_role)s"),
     "member.removed": _("removed %(member)s (%(role)s)"),
     "member.left": _("left the CoP"),
+    "step.marked_done": _("marked step %(step)s as done: %(note)s"),
+    "step.reopened": _("reopened step %(step)s: %(note)s"),
+    "work_form.added": _("added the work form %(name)s"),
+    "work_form.changed": _("changed the work form %(name)s"),
+    "work_form.deleted": _("deleted the work form %(name)s"),
 }
 
 

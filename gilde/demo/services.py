@@ -13,10 +13,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from gilde.accounts.models import Organisation, User
-from gilde.communities.models import Application, ApplicationStatus, Community, Membership, Role
+from gilde.communities.models import (
+    Application,
+    ApplicationStatus,
+    Community,
+    Membership,
+    Role,
+    StepMark,
+)
 from gilde.communities.services import community_create
 from gilde.core.audit import audit_log
 from gilde.core.models import AuditEntry
+from gilde.guide.models import CustomWorkForm
 
 from . import data
 
@@ -283,6 +291,46 @@ def demo_logins() -> list[tuple[str, str]]:
     return [(label, email) for label, email in data.LOGINS if email in existing]
 
 
+OWN_WORK_FORM = {
+    "name": "Voorwerp uit je werkweek",
+    "purpose": (
+        "Een opening die meteen bij de praktijk begint: iedereen neemt een voorwerp mee dat "
+        "iets zegt over de afgelopen zes weken."
+    ),
+    "how_to": (
+        "1. Leg de voorwerpen in het midden (2 min).\n"
+        "2. In drietallen vertelt ieder in twee minuten wat het voorwerp over het werk "
+        "zegt (8 min).\n"
+        "3. Plenair: welke vraag nemen we mee naar vandaag? (5 min)"
+    ),
+    "min_minutes": 15,
+    "max_minutes": 20,
+    "stages": ["trio", "plenary"],
+    "min_group": 6,
+    "max_group": 30,
+    "tgi": ["i", "we"],
+    "sides": ["creative", "intuitive"],
+    "purposes": ["connect", "share-practice"],
+    "steps": [4, 7],
+}
+
+
+def _load_guide_extras(community: Community, users: dict[str, User]) -> None:
+    """The main CoP's own work form, and the facilitators' judgement that step 4 is done."""
+    facilitator = users["facilitator@example.org"]
+    if not community.work_forms.filter(name=OWN_WORK_FORM["name"]).exists():
+        CustomWorkForm.objects.create(community=community, created_by=facilitator, **OWN_WORK_FORM)
+    StepMark.objects.get_or_create(
+        community=community,
+        step=4,
+        defaults={
+            "done": True,
+            "note": "Sanne (inhoud) en Ruben (proces) begeleiden samen; de rollen zijn verdeeld.",
+            "marked_by": facilitator,
+        },
+    )
+
+
 @transaction.atomic
 def demo_load(*, stdout=None) -> DemoResult:
     """Create or refresh the demo CoPs and accounts (password `gilde-demo`). Safe to repeat."""
@@ -290,6 +338,7 @@ def demo_load(*, stdout=None) -> DemoResult:
     users, users_created = _users(_password_hash())
     main, main_created = _load_main(users, today)
     open_, open_created = _load_open(users, today)
+    _load_guide_extras(main, users)
     result = DemoResult(
         main=main,
         open=open_,

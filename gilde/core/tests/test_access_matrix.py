@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gilde.communities import services
 from gilde.communities.models import Application, Role, token_digest
+from gilde.guide.models import CustomWorkForm
 
 PERSONAS = ["anonymous", "outsider", "participant", "observer", "facilitator", "initiator"]
 LOGIN = 302  # anonymous visitors are sent to the login page
@@ -58,6 +59,18 @@ EXPECTED = {
     "communities:invite": RUNNERS_ONLY,
     "communities:invitation_revoke": POST_ONLY,
     "communities:audit": RUNNERS_ONLY,
+    "guide:about": ALL(200),
+    "guide:steps": ALL(200),
+    "guide:step": ALL(200),
+    "guide:library": ALL(200),
+    "guide:work_form": ALL(200),
+    "guide:cop_step": MEMBERS_ONLY,
+    "guide:cop_step_mark": POST_ONLY,
+    "guide:cop_library": MEMBERS_ONLY,
+    "guide:cop_work_form": MEMBERS_ONLY,
+    "guide:cop_work_form_new": RUNNERS_ONLY,
+    "guide:cop_work_form_edit": RUNNERS_ONLY,
+    "guide:cop_work_form_delete": RUNNERS_ONLY,
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -92,7 +105,19 @@ def url_kwargs(cop, personas):
     invitation.token_digest = token_digest(token)
     invitation.save()
     membership = cop.memberships.get(user=personas["participant"])
+    work_form = CustomWorkForm.objects.create(
+        community=cop,
+        name="Eigen check-in",
+        purpose="Even landen.",
+        how_to="1. Ronde.",
+        min_minutes=10,
+        max_minutes=15,
+        stages=["plenary"],
+    )
     return {
+        "number": 1,
+        "key": "ls-1-2-4-all",
+        "work_form": work_form.pk,
         "slug": cop.slug,
         "token": token,
         "uidb64": "MQ",
@@ -106,6 +131,8 @@ def _kwargs_for(name, pattern, url_kwargs):
     for key in pattern.pattern.converters:
         if key == "pk" and name == "communities:application_decide":
             kwargs[key] = url_kwargs["application"]
+        elif key == "pk" and name.startswith("guide:cop_work_form"):
+            kwargs[key] = url_kwargs["work_form"]
         else:
             kwargs[key] = url_kwargs[key]
     return kwargs

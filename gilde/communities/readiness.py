@@ -1,0 +1,163 @@
+"""Readiness signals: advice per step, computed from a CoP's data. They never block anything.
+
+Each app registers the signals of its steps with `@readiness_signal(step=N)`; a signal is a function
+of the CoP that returns a `Signal` (met, not met or not applicable, with an explanation and the id
+of the guide's tip behind it). A step's status derives from its signals, unless a facilitator
+marked it done or reopened it (see `StepMark`).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import Community, Focus, Role, StepMark
+
+STEP_NUMBERS = range(1, 9)
+
+
+class SignalStatus(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class StepStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    UNDER_WAY = "under_way"
+    DONE = "done"
+
+
+STEP_STATUS_LABELS = {
+    StepStatus.NOT_STARTED: gettext_lazy("Not started"),
+    StepStatus.UNDER_WAY: gettext_lazy("Under way"),
+    StepStatus.DONE: gettext_lazy("Done"),
+}
+
+
+@dataclass(frozen=True)
+class Signal:
+    key: str
+    title: str
+    status: SignalStatus
+    explanation: str
+    tip_id: str = ""
+
+
+SignalFunction = Callable[[Community], Signal]
+_REGISTRY: dict[int, list[SignalFunction]] = {number: [] for number in STEP_NUMBERS}
+
+
+def readiness_signal(*, step: int):
+    """Register a signal function for `step`."""
+
+    def decorator(function: SignalFunction) -> SignalFunction:
+        if function not in _REGISTRY[step]:
+            _REGISTRY[step].append(function)
+        return function
+
+    return decorator
+
+
+def step_signals(community: Community, step: int) -> list[Signal]:
+    return [function(community) for function in _REGISTRY[step]]
+
+
+def derive_status(signals: list[Signal], mark: StepMark | None) -> StepStatus:
+    """Marked done → done; reopened → under way; otherwise from the signals that apply."""
+    if mark is not None:
+        return StepStatus.DONE if mark.done else StepStatus.UNDER_WAY
+    applicable = [s for s in signals if s.status != SignalStatus.NOT_APPLICABLE]
+    met = [s for s in applicable if s.status == SignalStatus.MET]
+    if applicable and len(met) == len(applicable):
+        return StepStatus.DONE
+    return StepStatus.UNDER_WAY if met else StepStatus.NOT_STARTED
+
+
+@dataclass(frozen=True)
+class StepState:
+    number: int
+    status: StepStatus
+    signals: list[Signal]
+    mark: StepMark | None
+
+    @property
+    def status_label(self) -> str:
+        return str(STEP_STATUS_LABELS[self.status])
+
+
+def step_states(community: Community) -> list[StepState]:
+    """The status of all eight steps, with their signals and the latest manual mark."""
+    marks = {mark.step: mark for mark in community.step_marks.select_related("marked_by")}
+    states = []
+    for number in STEP_NUMBERS:
+        signals = step_signals(community, number)
+        mark = marks.get(number)
+        states.append(StepState(number, derive_status(signals, mark), signals, mark))
+    return states
+
+
+# Signals from the foundation's data: group size, organisations, facilitators.
+
+
+def _participant_facts(community: Community) -> dict:
+    return community.memberships.filter(role=Role.PARTICIPANT).aggregate(
+        participants=Count("id"),
+        organisations=Count("user__organisation", distinct=True),
+    )
+
+
+@readiness_signal(step=2)
+def group_size(community: Community) -> Signal:
+    count = _participant_facts(community)["participants"]
+    low, high = round(community.target_size * 0.75), round(community.target_size * 1.25)
+    met = low <= count <= high
+    return Signal(
+        key="group_size",
+        title=_("Group size near the target"),
+        status=SignalStatus.MET if met else SignalStatus.NOT_MET,
+        explanation=_(
+            "Participants: %(count)s. The target is %(target)s, so anything from %(low)s to "
+            "%(high)s works well."
+        )
+        % {"count": count, "target": community.target_size, "low": low, "high": high},
+        tip_id="s2-diversity",
+    )
+
+
+@readiness_signal(step=2)
+def several_organisations(community: Community) -> Signal:
+    count = _participant_facts(community)["organisations"]
+    return Signal(
+        key="several_organisations",
+        title=_("Participants from several organisations"),
+        status=SignalStatus.MET if count >= 2 else SignalStatus.NOT_MET,
+        explanation=_(
+            "Organisations among the participants: %(count)s; at least two are needed."
+        )
+        % {"count": count},
+        tip_id="s2-diversity",
+    )
+
+
+@readiness_signal(step=4)
+def facilitation_arranged(community: Community) -> Signal:
+    focus = community.memberships.filter(role=Role.FACILITATOR).aggregate(
+        content=Count("id", filter=Q(focus=Focus.CONTENT)),
+        process=Count("id", filter=Q(focus=Focus.PROCESS)),
+    )
+    met = focus["content"] >= 1 and focus["process"] >= 1
+    return Signal(
+        key="facilitation_arranged",
+        title=_("Two facilitators: content and process"),
+        status=SignalStatus.MET if met else SignalStatus.NOT_MET,
+        explanation=_(
+            "Facilitators with a content focus: %(content)s; with a process focus: %(process)s. "
+            "A pair with one of each works well."
+        )
+        % focus,
+        tip_id="s4-two-facilitators",
+    )

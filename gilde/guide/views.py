@@ -1,0 +1,160 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gilde.communities.services import step_mark
+from gilde.core.access import Action, community_view
+
+from . import labels, services
+from .forms import CustomWorkFormForm, LibraryFilterForm, StepMarkForm
+from .library import filter_work_forms
+from .selectors import custom_as_work_form, guide_for_request, step_rail, work_forms_for
+
+
+def about(request):
+    return render(request, "guide/about.html", {"about": guide_for_request().about})
+
+
+def step_list(request):
+    return render(request, "guide/step_list.html", {"steps": guide_for_request().steps})
+
+
+def _step_or_404(number: int):
+    step = guide_for_request().step(number)
+    if step is None:
+        raise Http404
+    return step
+
+
+def step_detail(request, number: int):
+    return render(request, "guide/step_detail.html", {"step": _step_or_404(number)})
+
+
+def _library_context(request, community=None) -> dict:
+    form = LibraryFilterForm(request.GET or None)
+    form.is_valid()  # errors are shown; the valid filters still apply
+    forms = work_forms_for(community)
+    results = filter_work_forms(forms, form.filters())
+    return {"form": form, "results": results, "total": len(forms), "labels": labels}
+
+
+def _render_library(request, context):
+    template = "guide/work_form_list.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+def library(request):
+    return _render_library(request, _library_context(request))
+
+
+def work_form_detail(request, key: str):
+    work_form = guide_for_request().work_form(key)
+    if work_form is None:
+        raise Http404
+    return render(
+        request, "guide/work_form_detail.html", {"work_form": work_form, "labels": labels}
+    )
+
+
+@community_view(Action.VIEW_STEPS)
+def cop_step(request, access, number: int):
+    step = _step_or_404(number)
+    rail = step_rail(access.community)
+    return render(
+        request,
+        "guide/cop_step.html",
+        {
+            "access": access,
+            "community": access.community,
+            "step": step,
+            "state": rail[number - 1][0],
+            "rail": rail,
+            "guide": guide_for_request(),
+            "form": StepMarkForm(),
+        },
+    )
+
+
+@require_POST
+@community_view(Action.MARK_STEPS)
+def cop_step_mark(request, access, number: int):
+    _step_or_404(number)
+    form = StepMarkForm(request.POST)
+    if form.is_valid():
+        step_mark(
+            community=access.community,
+            step=number,
+            actor=request.user,
+            done=form.cleaned_data["done"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("The step's status is saved."))
+    else:
+        messages.error(request, _("Choose to mark the step as done or to reopen it."))
+    return redirect("guide:cop_step", slug=access.community.slug, number=number)
+
+
+@community_view(Action.VIEW_WORK_FORMS)
+def cop_library(request, access):
+    context = _library_context(request, access.community)
+    context.update(access=access, community=access.community)
+    return _render_library(request, context)
+
+
+def _own_or_404(access, pk: int):
+    return get_object_or_404(access.community.work_forms, pk=pk)
+
+
+@community_view(Action.VIEW_WORK_FORMS)
+def cop_work_form(request, access, pk: int):
+    work_form = custom_as_work_form(_own_or_404(access, pk))
+    return render(
+        request,
+        "guide/work_form_detail.html",
+        {
+            "access": access,
+            "community": access.community,
+            "work_form": work_form,
+            "own_pk": pk,
+            "labels": labels,
+        },
+    )
+
+
+@community_view(Action.MANAGE_WORK_FORMS)
+def cop_work_form_edit(request, access, pk: int | None = None):
+    instance = _own_or_404(access, pk) if pk else None
+    form = CustomWorkFormForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in CustomWorkFormForm.Meta.fields}
+        if instance:
+            saved = services.work_form_update(work_form=instance, actor=request.user, **fields)
+        else:
+            saved = services.work_form_create(
+                community=access.community, actor=request.user, **fields
+            )
+        messages.success(request, _("The work form is saved."))
+        return redirect("guide:cop_work_form", slug=access.community.slug, pk=saved.pk)
+    return render(
+        request,
+        "guide/work_form_form.html",
+        {"access": access, "community": access.community, "form": form, "instance": instance},
+    )
+
+
+@community_view(Action.MANAGE_WORK_FORMS)
+def cop_work_form_delete(request, access, pk: int):
+    work_form = _own_or_404(access, pk)
+    if request.method == "POST":
+        services.work_form_delete(work_form=work_form, actor=request.user)
+        messages.success(request, _("The work form is deleted."))
+        return redirect("guide:cop_library", slug=access.community.slug)
+    return render(
+        request,
+        "guide/work_form_confirm_delete.html",
+        {"access": access, "community": access.community, "work_form": work_form},
+    )
