@@ -135,9 +135,7 @@ def several_organisations(community: Community) -> Signal:
         key="several_organisations",
         title=_("Participants from several organisations"),
         status=SignalStatus.MET if count >= 2 else SignalStatus.NOT_MET,
-        explanation=_(
-            "Organisations among the participants: %(count)s; at least two are needed."
-        )
+        explanation=_("Organisations among the participants: %(count)s; at least two are needed.")
         % {"count": count},
         tip_id="s2-diversity",
     )
