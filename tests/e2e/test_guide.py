@@ -72,7 +72,13 @@ def test_cop_step_page_and_own_work_form(server, page, facilitator, cop):
     page.click("main form button[type=submit]")
     expect(page.locator("h1")).to_have_text("Zonnewijzer-opening")
     check_a11y(page)
+    own_url = page.url
     page.goto(f"{server}/c/{cop.slug}/work-forms/?q=zonnewijzer")
     expect(page.locator("#results .card")).to_have_count(1)
     check_a11y(page)
     shot(page, "cop-library")
+    for suffix in ("edit/", "delete/"):
+        page.goto(own_url + suffix)
+        check_a11y(page)
+    page.click("main form button[type=submit]")
+    expect(page).to_have_url(f"{server}/c/{cop.slug}/work-forms/")
