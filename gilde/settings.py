@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gilde.accounts",
     "gilde.communities",
     "gilde.guide",
+    "gilde.question",
     "gilde.demo",
 ]
 
@@ -128,6 +129,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests use a file too, not shared memory, so they meet the same locking as production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("gilde.accounts.urls")),
     path("", include("gilde.communities.urls")),
     path("", include("gilde.guide.urls")),
+    path("", include("gilde.question.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,9 +1,11 @@
 """Readiness signals: advice per step, computed from a CoP's data. They never block anything.
 
 Each app registers the signals of its steps with `@readiness_signal(step=N)`; a signal is a function
-of the CoP that returns a `Signal` (met, not met or not applicable, with an explanation and the id
-of the guide's tip behind it). A step's status derives from its signals, unless a facilitator
-marked it done or reopened it (see `StepMark`).
+`(community, facts)` that returns a `Signal` (met, not met or not applicable, with an explanation
+and the id of the guide's tip behind it). `facts` is a dict shared by all signals of one evaluation,
+so the signals of one step can fetch what they need in a single query and the step's workspace can
+reuse it. A step's status derives from its signals, unless a facilitator marked it done or
+reopened it (see `StepMark`).
 """
 
 from collections.abc import Callable
@@ -47,7 +49,7 @@ class Signal:
     tip_id: str = ""
 
 
-SignalFunction = Callable[[Community], Signal]
+SignalFunction = Callable[[Community, dict], Signal]
 _REGISTRY: dict[int, list[SignalFunction]] = {number: [] for number in STEP_NUMBERS}
 
 
@@ -62,8 +64,9 @@ def readiness_signal(*, step: int):
     return decorator
 
 
-def step_signals(community: Community, step: int) -> list[Signal]:
-    return [function(community) for function in _REGISTRY[step]]
+def step_signals(community: Community, step: int, facts: dict | None = None) -> list[Signal]:
+    facts = {} if facts is None else facts
+    return [function(community, facts) for function in _REGISTRY[step]]
 
 
 def derive_status(signals: list[Signal], mark: StepMark | None) -> StepStatus:
@@ -89,12 +92,15 @@ class StepState:
         return str(STEP_STATUS_LABELS[self.status])
 
 
-def step_states(community: Community) -> list[StepState]:
-    """The status of all eight steps, with their signals and the latest manual mark."""
+def step_states(community: Community, facts: dict | None = None) -> list[StepState]:
+    """The status of all eight steps, with their signals and the latest manual mark.
+
+    Pass a `facts` dict to reuse what the signals fetched (a step's workspace can read it)."""
     marks = {mark.step: mark for mark in community.step_marks.select_related("marked_by")}
+    facts = {} if facts is None else facts
     states = []
     for number in STEP_NUMBERS:
-        signals = step_signals(community, number)
+        signals = step_signals(community, number, facts)
         mark = marks.get(number)
         states.append(StepState(number, derive_status(signals, mark), signals, mark))
     return states
@@ -103,16 +109,18 @@ def step_states(community: Community) -> list[StepState]:
 # Signals from the foundation's data: group size, organisations, facilitators.
 
 
-def _participant_facts(community: Community) -> dict:
-    return community.memberships.filter(role=Role.PARTICIPANT).aggregate(
-        participants=Count("id"),
-        organisations=Count("user__organisation", distinct=True),
-    )
+def _participant_facts(community: Community, facts: dict) -> dict:
+    if "participants" not in facts:
+        facts["participants"] = community.memberships.filter(role=Role.PARTICIPANT).aggregate(
+            participants=Count("id"),
+            organisations=Count("user__organisation", distinct=True),
+        )
+    return facts["participants"]
 
 
 @readiness_signal(step=2)
-def group_size(community: Community) -> Signal:
-    count = _participant_facts(community)["participants"]
+def group_size(community: Community, facts: dict) -> Signal:
+    count = _participant_facts(community, facts)["participants"]
     low, high = round(community.target_size * 0.75), round(community.target_size * 1.25)
     met = low <= count <= high
     return Signal(
@@ -129,8 +137,8 @@ def group_size(community: Community) -> Signal:
 
 
 @readiness_signal(step=2)
-def several_organisations(community: Community) -> Signal:
-    count = _participant_facts(community)["organisations"]
+def several_organisations(community: Community, facts: dict) -> Signal:
+    count = _participant_facts(community, facts)["organisations"]
     return Signal(
         key="several_organisations",
         title=_("Participants from several organisations"),
@@ -142,7 +150,7 @@ def several_organisations(community: Community) -> Signal:
 
 
 @readiness_signal(step=4)
-def facilitation_arranged(community: Community) -> Signal:
+def facilitation_arranged(community: Community, facts: dict) -> Signal:
     focus = community.memberships.filter(role=Role.FACILITATOR).aggregate(
         content=Count("id", filter=Q(focus=Focus.CONTENT)),
         process=Count("id", filter=Q(focus=Focus.PROCESS)),

@@ -33,10 +33,23 @@ class Action(StrEnum):
     MARK_STEPS = "mark_steps"
     VIEW_WORK_FORMS = "view_work_forms"
     MANAGE_WORK_FORMS = "manage_work_forms"
+    VIEW_QUESTION = "view_question"
+    COMMENT_QUESTION = "comment_question"
+    EDIT_QUESTION = "edit_question"
+    REQUEST_COMMENTS = "request_comments"
 
 
-_MEMBER = {Action.VIEW_HOME, Action.LEAVE, Action.VIEW_STEPS, Action.VIEW_WORK_FORMS}
+_MEMBER = {
+    Action.VIEW_HOME,
+    Action.LEAVE,
+    Action.VIEW_STEPS,
+    Action.VIEW_WORK_FORMS,
+    Action.VIEW_QUESTION,
+}
 _RUNNERS = {
+    Action.COMMENT_QUESTION,
+    Action.EDIT_QUESTION,
+    Action.REQUEST_COMMENTS,
     Action.MARK_STEPS,
     Action.MANAGE_WORK_FORMS,
     Action.VIEW_MEMBERS,
@@ -50,7 +63,7 @@ _RUNNERS = {
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
     Role.INITIATOR: frozenset(_MEMBER | _RUNNERS),
     Role.FACILITATOR: frozenset(_MEMBER | _RUNNERS),
-    Role.PARTICIPANT: frozenset(_MEMBER | {Action.VIEW_MEMBERS}),
+    Role.PARTICIPANT: frozenset(_MEMBER | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}),
     # Managers and funders read what the CoP publishes; the member list is not theirs to browse.
     Role.OBSERVER: frozenset(_MEMBER),
 }
@@ -110,6 +123,10 @@ class CommunityAccess:
             return False
         touches_initiator = Role.INITIATOR in (target.role, new_role)
         return self.role == Role.INITIATOR or not touches_initiator
+
+    def can_edit_question(self, group_may_edit: bool) -> bool:
+        """Initiator and facilitators edit step 1's work; participants too when the CoP says so."""
+        return self.can(Action.EDIT_QUESTION) or (group_may_edit and self.role == Role.PARTICIPANT)
 
     def can_leave(self, initiator_count: int) -> bool:
         """A CoP keeps at least one initiator: the last one hands over before leaving."""

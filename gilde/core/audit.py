@@ -24,6 +24,23 @@ DESCRIPTIONS = {
     "work_form.added": _("added the work form %(name)s"),
     "work_form.changed": _("changed the work form %(name)s"),
     "work_form.deleted": _("deleted the work form %(name)s"),
+    "question.changed": _("saved version %(number)s of the question: %(note)s"),
+    "question.settings_changed": _("changed who may edit the question"),
+    "question.comments_requested": _("asked %(count)s people to comment on the question"),
+    "urgency_signal.added": _("added the urgency signal %(title)s"),
+    "urgency_signal.changed": _("changed the urgency signal %(title)s"),
+    "urgency_signal.deleted": _("deleted the urgency signal %(title)s"),
+    "yield.added": _("added a yield for %(level)s: %(text)s"),
+    "yield.changed": _("changed a yield for %(level)s: %(text)s"),
+    "yield.deleted": _("deleted a yield for %(level)s: %(text)s"),
+    "stakeholder.added": _("added the stakeholder %(name)s"),
+    "stakeholder.changed": _("changed the stakeholder %(name)s"),
+    "stakeholder.deleted": _("deleted the stakeholder %(name)s"),
+    "problem_tree.changed": _("set the central problem: %(text)s"),
+    "problem_node.added": _("added to the problem tree: %(text)s"),
+    "problem_node.changed": _("changed in the problem tree: %(text)s"),
+    "problem_node.deleted": _("deleted from the problem tree: %(text)s"),
+    "layers.changed": _("changed the socio-technical layers"),
 }
 
 
@@ -42,11 +59,14 @@ def audit_log(*, community, actor, action: str, **data) -> AuditEntry:
 def audit_describe(entry: AuditEntry) -> str:
     """The entry as a sentence in the active language; role and field codes become labels."""
     from gilde.communities.models import Community, Role
+    from gilde.question.models import YieldLevel
 
     data = _Lenient(entry.data)
     for key in ("role", "old_role", "new_role"):
         if data.get(key) in Role.values:
             data[key] = str(Role(data[key]).label).lower()
+    if data.get("level") in YieldLevel.values:
+        data["level"] = str(YieldLevel(data["level"]).label).lower()
     if "fields" in data:
         names = []
         for name in data["fields"]:

@@ -27,6 +27,7 @@ from gilde.core.models import AuditEntry
 from gilde.guide.models import CustomWorkForm
 
 from . import data
+from .question import load_question
 
 
 @dataclass
@@ -339,6 +340,7 @@ def demo_load(*, stdout=None) -> DemoResult:
     main, main_created = _load_main(users, today)
     open_, open_created = _load_open(users, today)
     _load_guide_extras(main, users)
+    load_question(community=main, users=users, start=main.start_date)
     result = DemoResult(
         main=main,
         open=open_,

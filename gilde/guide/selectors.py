@@ -45,7 +45,7 @@ def work_forms_for(community: Community | None) -> list[WorkForm]:
     return forms
 
 
-def step_rail(community: Community) -> list[tuple[StepState, Step]]:
+def step_rail(community: Community, facts: dict | None = None) -> list[tuple[StepState, Step]]:
     """Each of the eight steps with its status in this CoP, for the step rail."""
     guide = guide_for_request()
-    return [(state, guide.step(state.number)) for state in step_states(community)]
+    return [(state, guide.step(state.number)) for state in step_states(community, facts)]

@@ -11,6 +11,7 @@ from . import labels, services
 from .forms import CustomWorkFormForm, LibraryFilterForm, StepMarkForm
 from .library import filter_work_forms
 from .selectors import custom_as_work_form, guide_for_request, step_rail, work_forms_for
+from .workspaces import workspace_for
 
 
 def about(request):
@@ -63,7 +64,9 @@ def work_form_detail(request, key: str):
 @community_view(Action.VIEW_STEPS)
 def cop_step(request, access, number: int):
     step = _step_or_404(number)
-    rail = step_rail(access.community)
+    facts: dict = {}  # what the readiness signals fetched; the workspace may reuse it
+    rail = step_rail(access.community, facts)
+    workspace = workspace_for(number)
     return render(
         request,
         "guide/cop_step.html",
@@ -73,8 +76,9 @@ def cop_step(request, access, number: int):
             "step": step,
             "state": rail[number - 1][0],
             "rail": rail,
-            "guide": guide_for_request(),
             "form": StepMarkForm(),
+            "workspace_template": workspace.template if workspace else None,
+            **(workspace.context(request, access, facts) if workspace else {}),
         },
     )
 

@@ -4,12 +4,16 @@ The table is the contract. A new URL pattern that is not in it fails this test, 
 is added has to say who may reach it.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gilde.communities import services
 from gilde.communities.models import Application, Role, token_digest
 from gilde.guide.models import CustomWorkForm
+from gilde.question import services as question_services
+from gilde.question.models import SHEET_FIELDS
 
 PERSONAS = ["anonymous", "outsider", "participant", "observer", "facilitator", "initiator"]
 LOGIN = 302  # anonymous visitors are sent to the login page
@@ -26,6 +30,7 @@ RUNNERS_ONLY = {
     "initiator": 200,
 }
 MEMBERS_ONLY = {**RUNNERS_ONLY, "participant": 200, "observer": 200}
+MEMBER_ROLES = ["participant", "observer", "facilitator", "initiator"]
 LOGGED_IN = {**ALL(200), "anonymous": LOGIN}
 ANONYMOUS_ONLY = {**ALL(302), "anonymous": 200}
 
@@ -71,6 +76,25 @@ EXPECTED = {
     "guide:cop_work_form_new": RUNNERS_ONLY,
     "guide:cop_work_form_edit": RUNNERS_ONLY,
     "guide:cop_work_form_delete": RUNNERS_ONLY,
+    "question:edit": RUNNERS_ONLY,
+    "question:settings": POST_ONLY,
+    "question:history": MEMBERS_ONLY,
+    "question:version": MEMBERS_ONLY,
+    "question:compare": {**MEMBERS_ONLY, **dict.fromkeys(MEMBER_ROLES, 400)},  # no versions named
+    "question:request_comments": RUNNERS_ONLY,
+    "question:signals": MEMBERS_ONLY,
+    "question:signal_edit": RUNNERS_ONLY,
+    "question:signal_delete": RUNNERS_ONLY,
+    "question:yields": MEMBERS_ONLY,
+    "question:yield_edit": RUNNERS_ONLY,
+    "question:yield_delete": RUNNERS_ONLY,
+    "question:stakeholders": MEMBERS_ONLY,
+    "question:stakeholder_edit": RUNNERS_ONLY,
+    "question:stakeholder_delete": RUNNERS_ONLY,
+    "question:tree": MEMBERS_ONLY,
+    "question:node_edit": RUNNERS_ONLY,
+    "question:node_delete": RUNNERS_ONLY,
+    "question:layers": MEMBERS_ONLY,
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -114,7 +138,27 @@ def url_kwargs(cop, personas):
         max_minutes=15,
         stages=["plenary"],
     )
+    initiator = personas["initiator"]
+    question_services.question_save(
+        community=cop, actor=initiator, revision=0, **{f: "Hoe?" for f in SHEET_FIELDS}
+    )
+    tree = question_services.problem_tree_save(community=cop, actor=initiator, central_problem="P")
+    objects = {
+        "signal": question_services.urgency_signal_add(
+            community=cop, actor=initiator, title="Trend", kind="news", date=date(2026, 1, 1)
+        ),
+        "yield": question_services.yield_add(
+            community=cop, actor=initiator, level="field", text="Nieuwe norm"
+        ),
+        "stakeholder": question_services.stakeholder_add(
+            community=cop, actor=initiator, name="Gemeente", power=4, interest=3
+        ),
+        "node": question_services.problem_node_add(
+            tree=tree, actor=initiator, kind="cause", text="Te weinig geld"
+        ),
+    }
     return {
+        **{key: obj.pk for key, obj in objects.items()},
         "number": 1,
         "key": "ls-1-2-4-all",
         "work_form": work_form.pk,
@@ -133,6 +177,8 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):
             kwargs[key] = url_kwargs["work_form"]
+        elif key == "pk" and name.startswith("question:"):
+            kwargs[key] = url_kwargs[name.removeprefix("question:").split("_")[0]]
         else:
             kwargs[key] = url_kwargs[key]
     return kwargs

@@ -139,3 +139,28 @@ def test_demo_command_lists_the_logins():
     assert "gilde-demo" in output
     for email in NAMED:
         assert email in output
+
+
+@pytest.mark.django_db
+def test_demo_fills_step_one_and_the_guide_once():
+    demo_load()
+    main = Community.objects.get(slug=data.MAIN_SLUG)
+    versions = list(main.question_versions.order_by("number"))
+    assert len(versions) == 3
+    assert len(versions[2].core_question) > len(versions[0].core_question)  # it sharpened
+    assert main.question_sheet.core_question == versions[2].core_question
+    assert sum(v.comments.count() for v in versions) >= 3
+    assert main.urgency_signals.count() == 5
+    assert set(main.intended_yields.values_list("level", flat=True)) == {
+        "participant",
+        "organisation",
+        "field",
+        "initiator",
+    }
+    assert main.stakeholders.count() >= 10
+    assert main.problem_tree.nodes.filter(parent__isnull=False).exists()
+    assert main.work_forms.count() == 1
+    assert main.step_marks.filter(step=4, done=True).exists()
+    before = (main.question_versions.count(), main.urgency_signals.count())
+    demo_load()
+    assert (main.question_versions.count(), main.urgency_signals.count()) == before

@@ -413,7 +413,7 @@ def render_fragment(rf, cop, user):
     request.user = user
     access = community_access(user, cop)
     # The step page supplies community and access; the workspace adds the rest.
-    context = {"community": cop, "access": access, **question_workspace(request, access)}
+    context = {"community": cop, "access": access, **question_workspace(request, access, {})}
     return render_to_string("question/_workspace_lists.html", context, request=request)
 
 

@@ -1,0 +1,34 @@
+"""Reads for step 1."""
+
+from django.db.models import Count
+
+from gilde.communities.models import Community
+
+from .models import QuestionSheet, QuestionVersion, YieldLevel
+
+
+def sheet_or_empty(community: Community) -> QuestionSheet:
+    """The saved sheet, or an unsaved empty one (reading never writes)."""
+    return QuestionSheet.objects.filter(community=community).first() or QuestionSheet(
+        community=community
+    )
+
+
+def versions_with_counts(community: Community):
+    return (
+        community.question_versions.select_related("author")
+        .annotate(comment_count=Count("comments"))
+        .order_by("-number")
+    )
+
+
+def version_or_none(community: Community, number: int) -> QuestionVersion | None:
+    return community.question_versions.select_related("author").filter(number=number).first()
+
+
+def yields_by_level(community: Community) -> list[tuple[str, str, list]]:
+    """(level, label, yields) for all four levels, in order, empty levels included."""
+    grouped: dict[str, list] = {level: [] for level in YieldLevel.values}
+    for item in community.intended_yields.all():
+        grouped[item.level].append(item)
+    return [(level, YieldLevel(level).label, grouped[level]) for level in YieldLevel.values]

@@ -1,0 +1,303 @@
+"""Writes for step 1. The sheet is saved with optimistic locking: a save names the revision it
+started from, and is refused with `StaleEdit` when someone saved in between, so no edit is silently
+lost. List items (signals, yields, stakeholders, tree nodes) change one at a time."""
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.urls import reverse
+from django.utils import timezone
+
+from gilde.communities.models import Community, Membership
+from gilde.core.audit import audit_log
+from gilde.core.mail import send_templated_mail
+
+from .models import (
+    SHEET_FIELDS,
+    IntendedYield,
+    LayerNotes,
+    ProblemNode,
+    ProblemTree,
+    QuestionSheet,
+    QuestionVersion,
+    Stakeholder,
+    UrgencySignal,
+    VersionComment,
+)
+
+
+class StaleEdit(Exception):
+    """Someone saved since the editor loaded the page; `current` is what is saved now."""
+
+    def __init__(self, current):
+        super().__init__("stale edit")
+        self.current = current
+
+
+def sheet_for(community: Community) -> QuestionSheet:
+    """The CoP's question sheet, created empty the first time it is asked for."""
+    sheet, _created = QuestionSheet.objects.get_or_create(community=community)
+    return sheet
+
+
+@transaction.atomic
+def question_save(
+    *, community: Community, actor, revision: int, note: str = "", **fields
+) -> QuestionVersion | None:
+    """Save the sheet as a new version; None when nothing changed. Raises StaleEdit."""
+    sheet = sheet_for(community)
+    if sheet.revision == revision and all(getattr(sheet, f) == fields[f] for f in SHEET_FIELDS):
+        return None
+    updated = QuestionSheet.objects.filter(pk=sheet.pk, revision=revision).update(
+        revision=F("revision") + 1, updated_at=timezone.now(), **fields
+    )
+    if not updated:
+        sheet.refresh_from_db()
+        raise StaleEdit(sheet)
+    last = community.question_versions.aggregate(last=Max("number"))["last"] or 0
+    version = QuestionVersion.objects.create(
+        community=community, number=last + 1, note=note, author=actor, **fields
+    )
+    audit_log(
+        community=community,
+        actor=actor,
+        action="question.changed",
+        number=version.number,
+        note=note,
+    )
+    return version
+
+
+@transaction.atomic
+def question_settings_save(*, community: Community, actor, group_may_edit: bool) -> None:
+    sheet = sheet_for(community)
+    if sheet.group_may_edit != group_may_edit:
+        sheet.group_may_edit = group_may_edit
+        sheet.save(update_fields=["group_may_edit"])
+        audit_log(community=community, actor=actor, action="question.settings_changed")
+
+
+def comment_add(*, version: QuestionVersion, author, body: str) -> VersionComment:
+    return VersionComment.objects.create(version=version, author=author, body=body)
+
+
+def comments_request(
+    *, community: Community, actor, recipients: list[Membership], message: str = ""
+) -> int:
+    """E-mail the chosen members an invitation to comment on the current question."""
+    version = community.question_versions.order_by("-number").first()
+    path = (
+        reverse("question:version", kwargs={"slug": community.slug, "number": version.number})
+        if version
+        else reverse("question:edit", kwargs={"slug": community.slug})
+    )
+    for membership in recipients:
+        send_templated_mail(
+            template="question/email/comment_request",
+            to=membership.user.email,
+            language=membership.user.language,
+            context={
+                "community": community,
+                "sender": actor,
+                "message": message,
+                "version": version,
+                "path": path,
+            },
+        )
+    audit_log(
+        community=community,
+        actor=actor,
+        action="question.comments_requested",
+        count=len(recipients),
+    )
+    return len(recipients)
+
+
+# Urgency signals
+
+
+@transaction.atomic
+def urgency_signal_add(*, community: Community, actor, **fields) -> UrgencySignal:
+    signal = UrgencySignal.objects.create(community=community, added_by=actor, **fields)
+    audit_log(community=community, actor=actor, action="urgency_signal.added", title=signal.title)
+    return signal
+
+
+@transaction.atomic
+def urgency_signal_update(*, signal: UrgencySignal, actor, **fields) -> UrgencySignal:
+    for name, value in fields.items():
+        setattr(signal, name, value)
+    signal.save()
+    audit_log(
+        community=signal.community,
+        actor=actor,
+        action="urgency_signal.changed",
+        title=signal.title,
+    )
+    return signal
+
+
+@transaction.atomic
+def urgency_signal_delete(*, signal: UrgencySignal, actor) -> None:
+    audit_log(
+        community=signal.community,
+        actor=actor,
+        action="urgency_signal.deleted",
+        title=signal.title,
+    )
+    signal.delete()
+
+
+# Intended yields
+
+
+@transaction.atomic
+def yield_add(*, community: Community, actor, level: str, text: str) -> IntendedYield:
+    last = community.intended_yields.filter(level=level).aggregate(last=Max("position"))["last"]
+    item = IntendedYield.objects.create(
+        community=community, level=level, text=text, position=(last or 0) + 1
+    )
+    audit_log(community=community, actor=actor, action="yield.added", level=level, text=text)
+    return item
+
+
+@transaction.atomic
+def yield_update(*, item: IntendedYield, actor, level: str, text: str) -> IntendedYield:
+    item.level, item.text = level, text
+    item.save(update_fields=["level", "text"])
+    audit_log(community=item.community, actor=actor, action="yield.changed", level=level, text=text)
+    return item
+
+
+@transaction.atomic
+def yield_delete(*, item: IntendedYield, actor) -> None:
+    audit_log(
+        community=item.community,
+        actor=actor,
+        action="yield.deleted",
+        level=item.level,
+        text=item.text,
+    )
+    item.delete()
+
+
+# Stakeholders
+
+
+@transaction.atomic
+def stakeholder_add(*, community: Community, actor, **fields) -> Stakeholder:
+    stakeholder = Stakeholder.objects.create(community=community, **fields)
+    audit_log(community=community, actor=actor, action="stakeholder.added", name=stakeholder.name)
+    return stakeholder
+
+
+@transaction.atomic
+def stakeholder_update(*, stakeholder: Stakeholder, actor, **fields) -> Stakeholder:
+    for name, value in fields.items():
+        setattr(stakeholder, name, value)
+    stakeholder.save()
+    audit_log(
+        community=stakeholder.community,
+        actor=actor,
+        action="stakeholder.changed",
+        name=stakeholder.name,
+    )
+    return stakeholder
+
+
+@transaction.atomic
+def stakeholder_delete(*, stakeholder: Stakeholder, actor) -> None:
+    audit_log(
+        community=stakeholder.community,
+        actor=actor,
+        action="stakeholder.deleted",
+        name=stakeholder.name,
+    )
+    stakeholder.delete()
+
+
+# Problem tree
+
+
+@transaction.atomic
+def problem_tree_save(*, community: Community, actor, central_problem: str) -> ProblemTree:
+    tree, _created = ProblemTree.objects.update_or_create(
+        community=community, defaults={"central_problem": central_problem}
+    )
+    audit_log(community=community, actor=actor, action="problem_tree.changed", text=central_problem)
+    return tree
+
+
+class TreeError(ValueError):
+    """A node would break the tree: a foreign parent, a cycle, or a third level."""
+
+
+def _check_parent(tree: ProblemTree, node: ProblemNode | None, parent: ProblemNode | None, kind):
+    if parent is None:
+        return
+    if parent.tree_id != tree.pk:
+        raise TreeError("foreign_parent")
+    if parent.parent_id is not None:
+        raise TreeError("too_deep")
+    if node is not None and (parent.pk == node.pk or node.children.exists()):
+        raise TreeError("cycle_or_depth")
+    if parent.kind != kind:
+        raise TreeError("kind_mismatch")
+
+
+@transaction.atomic
+def problem_node_add(
+    *, tree: ProblemTree, actor, kind: str, text: str, parent: ProblemNode | None = None
+) -> ProblemNode:
+    """A cause or effect of the central problem, or (one level down) of another of its kind."""
+    _check_parent(tree, None, parent, kind)
+    last = tree.nodes.aggregate(last=Max("position"))["last"] or 0
+    node = ProblemNode.objects.create(
+        tree=tree, kind=kind, text=text, parent=parent, position=last + 1
+    )
+    audit_log(community=tree.community, actor=actor, action="problem_node.added", text=text)
+    return node
+
+
+@transaction.atomic
+def problem_node_update(
+    *, node: ProblemNode, actor, kind: str, text: str, parent: ProblemNode | None
+) -> ProblemNode:
+    _check_parent(node.tree, node, parent, kind)
+    if node.kind != kind and node.children.exists():
+        raise TreeError("kind_mismatch")
+    node.kind, node.text, node.parent = kind, text, parent
+    node.save(update_fields=["kind", "text", "parent"])
+    audit_log(community=node.tree.community, actor=actor, action="problem_node.changed", text=text)
+    return node
+
+
+@transaction.atomic
+def problem_node_delete(*, node: ProblemNode, actor) -> None:
+    """Delete a node; its sub-causes or sub-effects go with it."""
+    audit_log(
+        community=node.tree.community, actor=actor, action="problem_node.deleted", text=node.text
+    )
+    node.delete()
+
+
+# Socio-technical layers
+
+
+def layers_for(community: Community) -> LayerNotes:
+    notes, _created = LayerNotes.objects.get_or_create(community=community)
+    return notes
+
+
+@transaction.atomic
+def layers_save(*, community: Community, actor, revision: int, **fields) -> LayerNotes:
+    """Save the layer notes; raises StaleEdit when someone saved in between."""
+    notes = layers_for(community)
+    updated = LayerNotes.objects.filter(pk=notes.pk, revision=revision).update(
+        revision=F("revision") + 1, **fields
+    )
+    if not updated:
+        notes.refresh_from_db()
+        raise StaleEdit(notes)
+    audit_log(community=community, actor=actor, action="layers.changed")
+    notes.refresh_from_db()
+    return notes

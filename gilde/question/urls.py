@@ -1,0 +1,5 @@
+from .views import environment, lists, sheet
+
+app_name = "question"
+
+urlpatterns = sheet.urlpatterns + lists.urlpatterns + environment.urlpatterns
