@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from gilde.core import middleware
 from gilde.core.models import AuditEntry
 from gilde.question import services
 from gilde.question.models import LayerNotes, ProblemNode, ProblemTree, Stakeholder
@@ -11,6 +12,13 @@ from tests.factories import CommunityFactory
 pytestmark = pytest.mark.django_db
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(settings, monkeypatch):
+    """These tests read the English source texts, so everyone gets the English interface."""
+    settings.LANGUAGE_CODE = "en"
+    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
 
 
 def _url(name, cop, **kwargs):
