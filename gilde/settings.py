@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "gilde.communities",
     "gilde.guide",
     "gilde.question",
+    "gilde.composition",
     "gilde.demo",
 ]
 

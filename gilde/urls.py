@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("gilde.communities.urls")),
     path("", include("gilde.guide.urls")),
     path("", include("gilde.question.urls")),
+    path("", include("gilde.composition.urls")),
     path("admin/", admin.site.urls),
 ]
 

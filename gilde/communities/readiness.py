@@ -106,47 +106,7 @@ def step_states(community: Community, facts: dict | None = None) -> list[StepSta
     return states
 
 
-# Signals from the foundation's data: group size, organisations, facilitators.
-
-
-def _participant_facts(community: Community, facts: dict) -> dict:
-    if "participants" not in facts:
-        facts["participants"] = community.memberships.filter(role=Role.PARTICIPANT).aggregate(
-            participants=Count("id"),
-            organisations=Count("user__organisation", distinct=True),
-        )
-    return facts["participants"]
-
-
-@readiness_signal(step=2)
-def group_size(community: Community, facts: dict) -> Signal:
-    count = _participant_facts(community, facts)["participants"]
-    low, high = round(community.target_size * 0.75), round(community.target_size * 1.25)
-    met = low <= count <= high
-    return Signal(
-        key="group_size",
-        title=_("Group size near the target"),
-        status=SignalStatus.MET if met else SignalStatus.NOT_MET,
-        explanation=_(
-            "Participants: %(count)s. The target is %(target)s, so anything from %(low)s to "
-            "%(high)s works well."
-        )
-        % {"count": count, "target": community.target_size, "low": low, "high": high},
-        tip_id="s2-diversity",
-    )
-
-
-@readiness_signal(step=2)
-def several_organisations(community: Community, facts: dict) -> Signal:
-    count = _participant_facts(community, facts)["organisations"]
-    return Signal(
-        key="several_organisations",
-        title=_("Participants from several organisations"),
-        status=SignalStatus.MET if count >= 2 else SignalStatus.NOT_MET,
-        explanation=_("Organisations among the participants: %(count)s; at least two are needed.")
-        % {"count": count},
-        tip_id="s2-diversity",
-    )
+# Step 4 from the foundation's data; step 2's signals live in gilde.composition.readiness.
 
 
 @readiness_signal(step=4)

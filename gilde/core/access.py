@@ -37,6 +37,11 @@ class Action(StrEnum):
     COMMENT_QUESTION = "comment_question"
     EDIT_QUESTION = "edit_question"
     REQUEST_COMMENTS = "request_comments"
+    VIEW_COMPOSITION = "view_composition"
+    MANAGE_CANDIDATES = "manage_candidates"
+    EDIT_PROFILES = "edit_profiles"
+    READ_INTAKES = "read_intakes"
+    MANAGE_IMPACT = "manage_impact"
 
 
 _MEMBER = {
@@ -45,8 +50,12 @@ _MEMBER = {
     Action.VIEW_STEPS,
     Action.VIEW_WORK_FORMS,
     Action.VIEW_QUESTION,
+    Action.VIEW_COMPOSITION,
 }
 _RUNNERS = {
+    Action.MANAGE_CANDIDATES,
+    Action.EDIT_PROFILES,
+    Action.MANAGE_IMPACT,
     Action.COMMENT_QUESTION,
     Action.EDIT_QUESTION,
     Action.REQUEST_COMMENTS,
@@ -62,7 +71,8 @@ _RUNNERS = {
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
     Role.INITIATOR: frozenset(_MEMBER | _RUNNERS),
-    Role.FACILITATOR: frozenset(_MEMBER | _RUNNERS),
+    # Intakes are personal: the member and the facilitators read them, not the initiator.
+    Role.FACILITATOR: frozenset(_MEMBER | _RUNNERS | {Action.READ_INTAKES}),
     Role.PARTICIPANT: frozenset(_MEMBER | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}),
     # Managers and funders read what the CoP publishes; the member list is not theirs to browse.
     Role.OBSERVER: frozenset(_MEMBER),
@@ -127,6 +137,14 @@ class CommunityAccess:
     def can_edit_question(self, group_may_edit: bool) -> bool:
         """Initiator and facilitators edit step 1's work; participants too when the CoP says so."""
         return self.can(Action.EDIT_QUESTION) or (group_may_edit and self.role == Role.PARTICIPANT)
+
+    def can_edit_profile_of(self, membership: Membership) -> bool:
+        """Members keep their own profile in a CoP; initiator and facilitators keep everyone's."""
+        return self.can(Action.EDIT_PROFILES) or self.membership == membership
+
+    def can_read_intake_of(self, membership: Membership) -> bool:
+        """An intake is for the member and the facilitators only."""
+        return self.can(Action.READ_INTAKES) or self.membership == membership
 
     def can_leave(self, initiator_count: int) -> bool:
         """A CoP keeps at least one initiator: the last one hands over before leaving."""

@@ -41,6 +41,14 @@ DESCRIPTIONS = {
     "problem_node.changed": _("changed in the problem tree: %(text)s"),
     "problem_node.deleted": _("deleted from the problem tree: %(text)s"),
     "layers.changed": _("changed the socio-technical layers"),
+    "candidate.added": _("added the candidate %(name)s"),
+    "candidate.changed": _("changed the candidate %(name)s"),
+    "candidate.moved": _("moved %(name)s to %(status)s"),
+    "candidate.deleted": _("deleted the candidate %(name)s"),
+    "candidates.imported": _("imported %(count)s candidates"),
+    "profile.changed": _("changed the profile of %(member)s in this CoP"),
+    "intake.changed": _("updated the intake of %(member)s"),
+    "composition.settings_changed": _("changed the composition rules"),
 }
 
 
@@ -59,12 +67,15 @@ def audit_log(*, community, actor, action: str, **data) -> AuditEntry:
 def audit_describe(entry: AuditEntry) -> str:
     """The entry as a sentence in the active language; role and field codes become labels."""
     from gilde.communities.models import Community, Role
+    from gilde.composition.models import CandidateStatus
     from gilde.question.models import YieldLevel
 
     data = _Lenient(entry.data)
     for key in ("role", "old_role", "new_role"):
         if data.get(key) in Role.values:
             data[key] = str(Role(data[key]).label).lower()
+    if data.get("status") in CandidateStatus.values:
+        data["status"] = str(CandidateStatus(data["status"]).label).lower()
     if data.get("level") in YieldLevel.values:
         data["level"] = str(YieldLevel(data["level"]).label).lower()
     if "fields" in data:

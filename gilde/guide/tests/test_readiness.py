@@ -34,22 +34,6 @@ def test_status_derivation():
     assert derive_status([met], StepMark(done=False)) == StepStatus.UNDER_WAY
 
 
-def test_group_signals_follow_the_data(cop):
-    states = step_states(cop)
-    assert states[1].status == StepStatus.NOT_STARTED
-    _participants(cop, 15, organisations=1)
-    signals = {s.key: s.status for s in step_states(cop)[1].signals}
-    assert signals == {"group_size": "met", "several_organisations": "not_met"}
-    _participants(cop, 1, organisations=1)
-    assert step_states(cop)[1].status == StepStatus.DONE
-
-
-def test_group_of_26_against_a_target_of_20_is_too_large(cop):
-    _participants(cop, 26)
-    signals = {s.key: s.status for s in step_states(cop)[1].signals}
-    assert signals["group_size"] == "not_met"
-
-
 def test_facilitation_signal_needs_content_and_process(cop, facilitator):
     assert step_states(cop)[3].status == StepStatus.NOT_STARTED
     MembershipFactory(community=cop, role=Role.FACILITATOR, focus=Focus.PROCESS)

@@ -1,0 +1,225 @@
+"""Step 2: who is in the group. Candidates on their way in, each member's profile in this CoP,
+intakes, and the CoP's composition rules."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gilde.accounts.models import KnowledgeType, Organisation
+from gilde.communities.models import Community, Membership
+
+
+class CandidateStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested")
+    INVITED = "invited", _("Invited")
+    INTAKE_PLANNED = "intake_planned", _("Intake planned")
+    INTAKE_DONE = "intake_done", _("Intake done")
+    MEMBER = "member", _("Member")
+    DECLINED = "declined", _("Declined")
+    WITHDREW = "withdrew", _("Withdrew")
+
+
+# Where a candidate may go from each status. "member" is reached by inviting (the invitation is
+# sent) or when the person accepts; declined and withdrew can be reopened as suggested.
+TRANSITIONS = {
+    CandidateStatus.SUGGESTED: {"invited", "intake_planned", "member", "declined", "withdrew"},
+    CandidateStatus.INVITED: {"intake_planned", "intake_done", "member", "declined", "withdrew"},
+    CandidateStatus.INTAKE_PLANNED: {"intake_done", "member", "declined", "withdrew"},
+    CandidateStatus.INTAKE_DONE: {"member", "declined", "withdrew"},
+    CandidateStatus.MEMBER: set(),
+    CandidateStatus.DECLINED: {"suggested"},
+    CandidateStatus.WITHDREW: {"suggested"},
+}
+
+
+class PioneerFollower(models.TextChoices):
+    PIONEER = "pioneer", _("Pioneer")
+    FOLLOWER = "follower", _("Follower")
+
+
+class Candidate(models.Model):
+    """Someone the CoP might want: suggested, invited, in intake, or decided."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="candidates")
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    sector = models.CharField(_("sector"), max_length=150, blank=True)
+    function = models.CharField(_("function"), max_length=150, blank=True)
+    discipline = models.CharField(_("discipline"), max_length=150, blank=True)
+    knowledge_type = models.CharField(
+        _("knowledge background"), max_length=10, choices=KnowledgeType.choices, blank=True
+    )
+    pioneer = models.CharField(
+        _("pioneer or follower"), max_length=10, choices=PioneerFollower.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=CandidateStatus.choices,
+        default=CandidateStatus.SUGGESTED,
+    )
+    notes = models.TextField(_("notes"), max_length=3000, blank=True)
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidacies",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "email"],
+                condition=~models.Q(email=""),
+                name="candidate_email_unique_per_cop",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def may_move_to(self, status: str) -> bool:
+        return status in TRANSITIONS[self.status]
+
+
+class MemberProfile(models.Model):
+    """A member's attributes in this CoP. Empty fields fall back to the account's profile."""
+
+    membership = models.OneToOneField(Membership, on_delete=models.CASCADE, related_name="profile")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    sector = models.CharField(_("sector"), max_length=150, blank=True)
+    function = models.CharField(_("function"), max_length=150, blank=True)
+    discipline = models.CharField(_("discipline"), max_length=150, blank=True)
+    knowledge_type = models.CharField(
+        _("knowledge background"), max_length=10, choices=KnowledgeType.choices, blank=True
+    )
+    pioneer = models.CharField(
+        _("pioneer or follower"),
+        max_length=10,
+        choices=PioneerFollower.choices,
+        blank=True,
+        help_text=_(
+            "Pioneers feel a question is urgent before their surroundings do; followers join "
+            "once a way has been shown. Both are needed."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self) -> str:
+        return str(self.membership)
+
+
+class TraitAssessment(models.TextChoices):
+    CLEARLY = "clearly", _("Clearly")
+    PARTLY = "partly", _("Partly")
+    NOT_YET = "not_yet", _("Not yet")
+
+
+# The five traits the toolbox looks for in a participant; Intake has a field and a note for each.
+TRAITS = ("own_questions", "commitment", "uncertainty", "curiosity", "reflection")
+
+
+class Intake(models.Model):
+    """The intake of one member: their part (case, questions, motivation, availability) and the
+    facilitator's assessment of the five traits. Only the member and the facilitators see it."""
+
+    membership = models.OneToOneField(Membership, on_delete=models.CASCADE, related_name="intake")
+    practice_case = models.TextField(_("practice case"), max_length=4000, blank=True)
+    learning_questions = models.TextField(
+        _("learning questions"),
+        max_length=3000,
+        blank=True,
+        help_text=_("Your own “how” questions, one per line."),
+    )
+    motivation = models.TextField(_("motivation"), max_length=3000, blank=True)
+    availability = models.TextField(
+        _("availability for the rhythm"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Can you join a meeting every few weeks for the whole period?"),
+    )
+    trait_own_questions = models.CharField(
+        _("Brings questions of their own"),
+        max_length=10,
+        choices=TraitAssessment.choices,
+        blank=True,
+    )
+    trait_own_questions_note = models.CharField(_("note"), max_length=500, blank=True)
+    trait_commitment = models.CharField(
+        _("Shows commitment"), max_length=10, choices=TraitAssessment.choices, blank=True
+    )
+    trait_commitment_note = models.CharField(_("note"), max_length=500, blank=True)
+    trait_uncertainty = models.CharField(
+        _("Dares to step into an uncertain process"),
+        max_length=10,
+        choices=TraitAssessment.choices,
+        blank=True,
+    )
+    trait_uncertainty_note = models.CharField(_("note"), max_length=500, blank=True)
+    trait_curiosity = models.CharField(
+        _("Is curious about others' solutions"),
+        max_length=10,
+        choices=TraitAssessment.choices,
+        blank=True,
+    )
+    trait_curiosity_note = models.CharField(_("note"), max_length=500, blank=True)
+    trait_reflection = models.CharField(
+        _("Reflects on their own actions and those of others"),
+        max_length=10,
+        choices=TraitAssessment.choices,
+        blank=True,
+    )
+    trait_reflection_note = models.CharField(_("note"), max_length=500, blank=True)
+    done_at = models.DateTimeField(_("intake done on"), null=True, blank=True)
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+
+    def __str__(self) -> str:
+        return str(self.membership)
+
+
+class CompositionSettings(models.Model):
+    """The CoP's own composition rules."""
+
+    community = models.OneToOneField(
+        Community, on_delete=models.CASCADE, related_name="composition_settings"
+    )
+    one_organisation_per_sector = models.BooleanField(
+        _("at most one organisation per sector"),
+        default=False,
+        help_text=_("A guard against competition: the dashboard names sectors that break it."),
+    )
+
+    class Meta:
+        verbose_name = _("composition settings")
+        verbose_name_plural = _("composition settings")
+
+    def __str__(self) -> str:
+        return str(self.community)

@@ -1,0 +1,115 @@
+"""Step 2's readiness signals: is the group composed as the toolbox advises?"""
+
+from django.utils.translation import gettext as _
+
+from gilde.communities.models import Community
+from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+
+from .diversity import blau
+from .models import CompositionSettings, Intake
+from .selectors import group_members
+
+BLAU_ORGANISATIONS = 0.7
+
+
+def _status(met: bool) -> SignalStatus:
+    return SignalStatus.MET if met else SignalStatus.NOT_MET
+
+
+def _group(community: Community, facts: dict):
+    if "group" not in facts:
+        facts["group"] = group_members(community)
+    return facts["group"]
+
+
+@readiness_signal(step=2)
+def group_size(community: Community, facts: dict) -> Signal:
+    count = len(_group(community, facts))
+    low, high = round(community.target_size * 0.75), round(community.target_size * 1.25)
+    return Signal(
+        key="group_size",
+        title=_("Group size near the target"),
+        status=_status(low <= count <= high),
+        explanation=_(
+            "Participants: %(count)s. The target is %(target)s, so anything from %(low)s to "
+            "%(high)s works well."
+        )
+        % {"count": count, "target": community.target_size, "low": low, "high": high},
+        tip_id="s2-diversity",
+    )
+
+
+@readiness_signal(step=2)
+def organisations_diverse(community: Community, facts: dict) -> Signal:
+    index = blau(member.organisation for member in _group(community, facts))
+    return Signal(
+        key="organisations_diverse",
+        title=_("Participants from many organisations"),
+        status=_status(index >= BLAU_ORGANISATIONS),
+        explanation=_(
+            "Blau's index over organisations is %(index).2f; %(goal).1f or more is the aim."
+        )
+        % {"index": index, "goal": BLAU_ORGANISATIONS},
+        tip_id="s2-diversity",
+    )
+
+
+@readiness_signal(step=2)
+def practice_and_theory(community: Community, facts: dict) -> Signal:
+    kinds = {member.knowledge_type for member in _group(community, facts)}
+    met = "both" in kinds or {"practice", "theory"} <= kinds
+    return Signal(
+        key="practice_and_theory",
+        title=_("Both practice and theory present"),
+        status=_status(met),
+        explanation=_("Knowledge from practice and from theory both have a voice in the group."),
+        tip_id="s2-diversity",
+    )
+
+
+@readiness_signal(step=2)
+def no_sector_conflict(community: Community, facts: dict) -> Signal:
+    rules = CompositionSettings.objects.filter(community=community).first()
+    if not (rules and rules.one_organisation_per_sector):
+        return Signal(
+            key="sector_conflict",
+            title=_("No competition within a sector"),
+            status=SignalStatus.NOT_APPLICABLE,
+            explanation=_("The CoP has not chosen to admit at most one organisation per sector."),
+            tip_id="s2-competition",
+        )
+    sectors: dict[str, set[str]] = {}
+    for member in _group(community, facts):
+        if member.sector and member.organisation:
+            sectors.setdefault(member.sector, set()).add(member.organisation)
+    clashes = sorted(sector for sector, orgs in sectors.items() if len(orgs) > 1)
+    return Signal(
+        key="sector_conflict",
+        title=_("No competition within a sector"),
+        status=_status(not clashes),
+        explanation=(
+            _("Sectors with more than one organisation: %(sectors)s.")
+            % {"sectors": ", ".join(clashes)}
+            if clashes
+            else _("Every sector has one organisation at most.")
+        ),
+        tip_id="s2-competition",
+    )
+
+
+@readiness_signal(step=2)
+def intakes_done(community: Community, facts: dict) -> Signal:
+    members = _group(community, facts)
+    done = Intake.objects.filter(
+        membership__community=community,
+        membership__in=[member.membership for member in members],
+        done_at__isnull=False,
+    ).count()
+    return Signal(
+        key="intakes_done",
+        title=_("Every participant has had an intake"),
+        status=_status(bool(members) and done == len(members)),
+        explanation=_("Intakes done: %(done)s of %(total)s.")
+        % {"done": done, "total": len(members)},
+        tip_id="s2-extra-intake",
+    )

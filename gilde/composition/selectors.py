@@ -1,0 +1,56 @@
+"""Reads for step 2: each member as the composition sees them."""
+
+from dataclasses import dataclass
+
+from gilde.communities.models import Community, Membership, Role
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    """A member's attributes in this CoP: the CoP profile where set, else the account's."""
+
+    membership: Membership
+    name: str
+    organisation: str
+    sector: str
+    function: str
+    discipline: str
+    knowledge_type: str
+    pioneer: str
+
+    @property
+    def role(self) -> str:
+        return self.membership.role
+
+
+def _effective(membership: Membership) -> GroupMember:
+    user = membership.user
+    profile = getattr(membership, "profile", None)
+
+    def pick(field: str) -> str:
+        own = getattr(profile, field, "") if profile else ""
+        return own or getattr(user, field, "")
+
+    organisation = (profile.organisation if profile and profile.organisation_id else None) or (
+        user.organisation
+    )
+    return GroupMember(
+        membership=membership,
+        name=user.name or user.email,
+        organisation=organisation.name if organisation else "",
+        sector=pick("sector"),
+        function=pick("function"),
+        discipline=pick("discipline"),
+        knowledge_type=pick("knowledge_type"),
+        pioneer=profile.pioneer if profile else "",
+    )
+
+
+def group_members(community: Community, roles=(Role.PARTICIPANT,)) -> list[GroupMember]:
+    """The members with these roles (participants by default), in one query."""
+    memberships = (
+        community.memberships.filter(role__in=roles)
+        .select_related("user__organisation", "profile__organisation")
+        .order_by("user__name")
+    )
+    return [_effective(membership) for membership in memberships]

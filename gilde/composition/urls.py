@@ -1,0 +1,5 @@
+from .views import dashboard, members, pipeline
+
+app_name = "composition"
+
+urlpatterns = dashboard.urlpatterns + pipeline.urlpatterns + members.urlpatterns

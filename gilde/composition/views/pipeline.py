@@ -1,0 +1,3 @@
+"""Step 2 views: pipeline."""
+
+urlpatterns = []
