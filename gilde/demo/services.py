@@ -27,6 +27,7 @@ from gilde.core.models import AuditEntry
 from gilde.guide.models import CustomWorkForm
 
 from . import data
+from .group import load_group
 from .question import load_question
 
 
@@ -341,6 +342,7 @@ def demo_load(*, stdout=None) -> DemoResult:
     open_, open_created = _load_open(users, today)
     _load_guide_extras(main, users)
     load_question(community=main, users=users, start=main.start_date)
+    load_group(community=main, users=users)
     result = DemoResult(
         main=main,
         open=open_,

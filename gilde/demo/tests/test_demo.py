@@ -164,3 +164,16 @@ def test_demo_fills_step_one_and_the_guide_once():
     before = (main.question_versions.count(), main.urgency_signals.count())
     demo_load()
     assert (main.question_versions.count(), main.urgency_signals.count()) == before
+
+
+@pytest.mark.django_db
+def test_demo_fills_step_two():
+    demo_load()
+    main = Community.objects.get(slug=data.MAIN_SLUG)
+    statuses = set(main.candidates.values_list("status", flat=True))
+    assert {"suggested", "invited", "intake_planned", "intake_done", "declined"} <= statuses
+    participants = main.memberships.filter(role=Role.PARTICIPANT)
+    assert all(m.intake.done_at for m in participants)
+    assert main.composition_settings.one_organisation_per_sector
+    demo_load()
+    assert main.candidates.count() == 5
