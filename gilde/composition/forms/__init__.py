@@ -1,0 +1,1 @@
+"""Forms for step 2, one module per part: pipeline, members, dashboard."""
