@@ -178,6 +178,7 @@ def member_role(request, access, pk: int):
             request,
             "communities/membership_list.html#member-row",
             {
+                "access": access,
                 "community": access.community,
                 "membership": membership,
                 "manageable": {m.pk for m in [membership] if access.can_change_member(m)},

@@ -117,6 +117,7 @@ def intake_save(*, membership: Membership, actor, done: bool | None = None, **fi
         intake.interviewer = actor
     elif done is False:
         intake.done_at = None
+        intake.interviewer = None
     intake.updated_at = timezone.now()
     intake.save()
     audit_log(
