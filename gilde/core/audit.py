@@ -49,6 +49,10 @@ DESCRIPTIONS = {
     "profile.changed": _("changed the profile of %(member)s in this CoP"),
     "intake.changed": _("updated the intake of %(member)s"),
     "composition.settings_changed": _("changed the composition rules"),
+    "impact.changed": _("updated the lasting-impact agreements of %(member)s"),
+    "commitment.added": _("recorded the commitment of %(organisation)s"),
+    "commitment.changed": _("changed the commitment of %(organisation)s"),
+    "commitment.deleted": _("deleted the commitment of %(organisation)s"),
 }
 
 

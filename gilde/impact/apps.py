@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ImpactConfig(AppConfig):
+    name = "gilde.impact"
+    label = "impact"
+
+    def ready(self):
+        from . import readiness, workspace  # noqa: F401  (register step 3's signals and page)

@@ -1,0 +1,136 @@
+"""Step 3's pages: the facilitators' overview, each participant's agreement, and the
+organisations' commitments."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from gilde.communities.models import Role
+from gilde.core.access import Action, community_view
+
+from . import selectors, services
+from .forms import ImpactAgreementForm, OrganisationCommitmentForm
+from .models import ImpactAgreement
+
+AGREEMENT_FIELDS = ImpactAgreementForm.Meta.fields
+COMMITMENT_FIELDS = ["commitment", "budget_reference", "contact_person"]
+
+
+@community_view(Action.MANAGE_IMPACT)
+def overview(request, access):
+    return render(
+        request,
+        "impact/overview.html",
+        {
+            "access": access,
+            "community": access.community,
+            "overview": selectors.impact_overview(access.community),
+        },
+    )
+
+
+@community_view(Action.VIEW_HOME)
+def member(request, access, pk: int):
+    membership = get_object_or_404(
+        access.community.memberships.filter(role=Role.PARTICIPANT).select_related("user"), pk=pk
+    )
+    is_self = access.membership == membership
+    if not (is_self or access.can(Action.MANAGE_IMPACT)):
+        raise PermissionDenied
+    agreement = ImpactAgreement.objects.filter(membership=membership).first()
+    form = ImpactAgreementForm(request.POST or None, instance=agreement)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in AGREEMENT_FIELDS}
+        services.impact_agreement_save(membership=membership, actor=request.user, **fields)
+        messages.success(request, _("The agreements are saved."))
+        if access.can(Action.MANAGE_IMPACT):
+            return redirect("impact:overview", slug=access.community.slug)
+        return redirect("guide:cop_step", slug=access.community.slug, number=3)
+    return render(
+        request,
+        "impact/agreement_form.html",
+        {
+            "access": access,
+            "community": access.community,
+            "form": form,
+            "membership": membership,
+            "is_self": is_self,
+        },
+    )
+
+
+def _commitment_form(access, data=None, instance=None, initial=None):
+    return OrganisationCommitmentForm(
+        data,
+        instance=instance,
+        initial=initial,
+        community=access.community,
+        organisations=selectors.member_organisations(access.community),
+    )
+
+
+@community_view(Action.MANAGE_IMPACT)
+def commitment_new(request, access):
+    if request.method == "POST":
+        form = _commitment_form(access, request.POST)
+        if form.is_valid():
+            services.commitment_add(
+                community=access.community,
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                **{name: form.cleaned_data[name] for name in COMMITMENT_FIELDS},
+            )
+            messages.success(request, _("The commitment is recorded."))
+            return redirect("impact:overview", slug=access.community.slug)
+    else:
+        # The overview links to "record the commitment" of one organisation with ?organisation=…
+        chosen = request.GET.get("organisation", "")
+        form = _commitment_form(
+            access, initial={"organisation": chosen} if chosen.isdigit() else None
+        )
+    return render(
+        request,
+        "impact/commitment_form.html",
+        {"access": access, "community": access.community, "form": form, "commitment": None},
+    )
+
+
+def _commitment_or_404(access, pk: int):
+    return get_object_or_404(
+        access.community.organisation_commitments.select_related("organisation"), pk=pk
+    )
+
+
+@community_view(Action.MANAGE_IMPACT)
+def commitment_edit(request, access, pk: int):
+    commitment = _commitment_or_404(access, pk)
+    form = _commitment_form(access, request.POST or None, instance=commitment)
+    if request.method == "POST" and form.is_valid():
+        services.commitment_update(
+            item=commitment,
+            actor=request.user,
+            organisation=form.cleaned_data["organisation"],
+            **{name: form.cleaned_data[name] for name in COMMITMENT_FIELDS},
+        )
+        messages.success(request, _("The commitment is saved."))
+        return redirect("impact:overview", slug=access.community.slug)
+    return render(
+        request,
+        "impact/commitment_form.html",
+        {"access": access, "community": access.community, "form": form, "commitment": commitment},
+    )
+
+
+@community_view(Action.MANAGE_IMPACT)
+def commitment_delete(request, access, pk: int):
+    commitment = _commitment_or_404(access, pk)
+    if request.method == "POST":
+        services.commitment_delete(item=commitment, actor=request.user)
+        messages.success(request, _("The commitment is deleted."))
+        return redirect("impact:overview", slug=access.community.slug)
+    return render(
+        request,
+        "impact/commitment_confirm_delete.html",
+        {"access": access, "community": access.community, "commitment": commitment},
+    )
