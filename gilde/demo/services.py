@@ -28,6 +28,7 @@ from gilde.guide.models import CustomWorkForm
 
 from . import data
 from .group import load_group
+from .impact import load_impact
 from .question import load_question
 
 
@@ -343,6 +344,7 @@ def demo_load(*, stdout=None) -> DemoResult:
     _load_guide_extras(main, users)
     load_question(community=main, users=users, start=main.start_date)
     load_group(community=main, users=users)
+    load_impact(community=main)
     result = DemoResult(
         main=main,
         open=open_,

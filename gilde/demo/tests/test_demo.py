@@ -177,3 +177,14 @@ def test_demo_fills_step_two():
     assert main.composition_settings.one_organisation_per_sector
     demo_load()
     assert main.candidates.count() == 5
+
+
+@pytest.mark.django_db
+def test_demo_fills_step_three_with_something_to_say():
+    demo_load()
+    main = Community.objects.get(slug=data.MAIN_SLUG)
+    participants = main.memberships.filter(role=Role.PARTICIPANT)
+    agreements = [m for m in participants if hasattr(m, "impact")]
+    assert len(participants) - 5 <= len(agreements) < len(participants)
+    assert any(not m.impact.sponsor_informed for m in agreements)
+    assert main.organisation_commitments.count() == 3
