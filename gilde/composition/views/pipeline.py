@@ -1,3 +1,475 @@
-"""Step 2 views: pipeline."""
+"""Step 2 views: the candidate pipeline, importing candidates from a file, exporting the members."""
 
-urlpatterns = []
+import csv
+import io
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gilde.accounts.models import KnowledgeType
+from gilde.communities.models import Role
+from gilde.communities.services import MembershipError
+from gilde.composition import importing, selectors, services
+from gilde.composition.forms.pipeline import (
+    CandidateForm,
+    CandidateMoveForm,
+    ColumnMappingForm,
+    ImportConfirmForm,
+    ImportUploadForm,
+)
+from gilde.composition.models import Candidate, CandidateStatus, PioneerFollower
+from gilde.core.access import Action, community_view
+
+CANDIDATE_FIELDS = CandidateForm.Meta.fields
+
+# The pipeline's order: the way in first, then those who left it.
+PIPELINE = [
+    CandidateStatus.SUGGESTED,
+    CandidateStatus.INVITED,
+    CandidateStatus.INTAKE_PLANNED,
+    CandidateStatus.INTAKE_DONE,
+    CandidateStatus.MEMBER,
+]
+LEFT = [CandidateStatus.DECLINED, CandidateStatus.WITHDREW]
+ORDER = {status: n for n, status in enumerate(PIPELINE + LEFT)}
+
+
+def _next_statuses(candidate: Candidate) -> list[tuple[str, str]]:
+    allowed = sorted(
+        (status for status in CandidateStatus if candidate.may_move_to(status)), key=ORDER.get
+    )
+    return [(status.value, status.label) for status in allowed]
+
+
+def _context(access, **extra) -> dict:
+    return {"access": access, "community": access.community, **extra}
+
+
+def _also_in_the_group(community, candidates: list[Candidate]):
+    """Pending applications, and participants who came in without passing the pipeline."""
+    applications = list(
+        community.applications.filter(status="pending")
+        .select_related("user__organisation")
+        .order_by("created_at")
+    )
+    known = {candidate.email.lower() for candidate in candidates if candidate.email}
+    participants = [
+        membership
+        for membership in community.memberships.filter(role=Role.PARTICIPANT)
+        .select_related("user__organisation")
+        .order_by("user__name")
+        if membership.user.email.lower() not in known
+    ]
+    return applications, participants
+
+
+@community_view(Action.MANAGE_CANDIDATES)
+def candidate_list(request, access):
+    community = access.community
+    form = CandidateForm(request.POST or None, community=community)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in CANDIDATE_FIELDS}
+        candidate = services.candidate_add(community=community, actor=request.user, **fields)
+        messages.success(request, _("%(name)s is added as a candidate.") % {"name": candidate.name})
+        return redirect("composition:candidates", slug=community.slug)
+
+    candidates = list(community.candidates.select_related("suggested_by"))
+    by_status: dict[str, list[Candidate]] = {status: [] for status in ORDER}
+    for candidate in candidates:
+        candidate.next_statuses = _next_statuses(candidate)
+        by_status[candidate.status].append(candidate)
+    groups = [(status, status.label, by_status[status]) for status in PIPELINE]
+    left = [(status, status.label, by_status[status]) for status in LEFT]
+    applications, participants = _also_in_the_group(community, candidates)
+    return render(
+        request,
+        "composition/candidate_list.html",
+        _context(
+            access,
+            groups=groups,
+            left=left,
+            candidate_count=len(candidates),
+            applications=applications,
+            participants=participants,
+            also_count=len(applications) + len(participants),
+            form=form,
+        ),
+    )
+
+
+def _candidate_or_404(access, pk: int) -> Candidate:
+    return get_object_or_404(access.community.candidates, pk=pk)
+
+
+@community_view(Action.MANAGE_CANDIDATES)
+def candidate_edit(request, access, pk: int):
+    candidate = _candidate_or_404(access, pk)
+    form = CandidateForm(request.POST or None, instance=candidate, community=access.community)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in CANDIDATE_FIELDS}
+        services.candidate_update(candidate=candidate, actor=request.user, **fields)
+        messages.success(request, _("The candidate is saved."))
+        return redirect("composition:candidates", slug=access.community.slug)
+    return render(
+        request,
+        "composition/candidate_form.html",
+        _context(access, form=form, candidate=candidate),
+    )
+
+
+@require_POST
+@community_view(Action.MANAGE_CANDIDATES)
+def candidate_move(request, access, pk: int):
+    candidate = _candidate_or_404(access, pk)
+    back = redirect("composition:candidates", slug=access.community.slug)
+    form = CandidateMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the status to move %(name)s to.") % {"name": candidate})
+        return back
+    status = CandidateStatus(form.cleaned_data["status"])
+    was_member = bool(candidate.email) and (
+        access.community.memberships.filter(user__email__iexact=candidate.email).exists()
+    )
+    try:
+        services.candidate_move(candidate=candidate, actor=request.user, status=status)
+    except services.TransitionError as error:
+        if error.code == "no_email":
+            messages.error(
+                request,
+                _(
+                    "%(name)s has no e-mail address, and the invitation goes by e-mail. "
+                    "Add the address first."
+                )
+                % {"name": candidate},
+            )
+        else:
+            messages.error(
+                request,
+                _("%(name)s cannot move from “%(current)s” to “%(target)s”.")
+                % {
+                    "name": candidate,
+                    "current": candidate.get_status_display(),
+                    "target": status.label,
+                },
+            )
+        return back
+    except MembershipError as error:
+        messages.error(request, error.message)
+        return back
+    if status == CandidateStatus.MEMBER and was_member:
+        messages.success(
+            request, _("%(name)s is already a member of this CoP.") % {"name": candidate}
+        )
+    elif status == CandidateStatus.MEMBER:
+        messages.success(
+            request,
+            _("The invitation is sent to %(email)s.") % {"email": candidate.email},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s is moved to “%(status)s”.") % {"name": candidate, "status": status.label},
+        )
+    return back
+
+
+@community_view(Action.MANAGE_CANDIDATES)
+def candidate_delete(request, access, pk: int):
+    candidate = _candidate_or_404(access, pk)
+    if request.method == "POST":
+        services.candidate_delete(candidate=candidate, actor=request.user)
+        messages.success(request, _("The candidate is deleted."))
+        return redirect("composition:candidates", slug=access.community.slug)
+    return render(
+        request,
+        "composition/candidate_confirm_delete.html",
+        _context(access, candidate=candidate),
+    )
+
+
+# Import: upload → map the columns → check and confirm. The parsed rows wait in the session.
+
+
+def _session_key(community) -> str:
+    return f"composition_import_{community.pk}"
+
+
+def _pending_import(request, access) -> dict | None:
+    data = request.session.get(_session_key(access.community))
+    return data if isinstance(data, dict) and data.get("rows") else None
+
+
+def _no_pending_import(request, access):
+    messages.info(request, _("Upload a file to start an import."))
+    return redirect("composition:import", slug=access.community.slug)
+
+
+@community_view(Action.MANAGE_CANDIDATES)
+def import_upload(request, access):
+    community = access.community
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            table = importing.read_table(upload.name, upload.read(importing.MAX_BYTES + 1))
+        except importing.ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            request.session[_session_key(community)] = {
+                **table.as_session(),
+                "filename": upload.name[:200],
+                "mapping": importing.guess_mapping(table.headers),
+            }
+            count = len(table.rows)
+            if table.encoding:
+                text = _(
+                    "%(count)s rows read from %(file)s (text encoding: %(encoding)s). "
+                    "Check what each column holds."
+                )
+            else:
+                text = _("%(count)s rows read from %(file)s. Check what each column holds.")
+            messages.success(
+                request, text % {"count": count, "file": upload.name, "encoding": table.encoding}
+            )
+            return redirect("composition:import_map", slug=community.slug)
+    return render(
+        request,
+        "composition/import_upload.html",
+        _context(access, form=form, pending=_pending_import(request, access)),
+    )
+
+
+@community_view(Action.MANAGE_CANDIDATES)
+def import_map(request, access):
+    data = _pending_import(request, access)
+    if data is None:
+        return _no_pending_import(request, access)
+    headers = data["headers"]
+    initial = {f"column_{n}": value for n, value in enumerate(data["mapping"])}
+    form = ColumnMappingForm(
+        request.POST or None, initial=initial, headers=headers, samples=data["rows"][:5]
+    )
+    if request.method == "POST" and form.is_valid():
+        data["mapping"] = form.mapping()
+        data["mapped"] = True
+        request.session[_session_key(access.community)] = data
+        return redirect("composition:import_confirm", slug=access.community.slug)
+    return render(
+        request,
+        "composition/import_map.html",
+        _context(access, form=form, data=data),
+    )
+
+
+def _check(access, data: dict) -> importing.Report:
+    community = access.community
+    candidates = community.candidates.values_list("email", "name")
+    return importing.check_rows(
+        headers=data["headers"],
+        rows=data["rows"],
+        numbers=data["numbers"],
+        mapping=data["mapping"],
+        candidate_emails={email.lower() for email, _name in candidates if email},
+        member_emails={
+            email.lower() for email in community.memberships.values_list("user__email", flat=True)
+        },
+        candidate_names_without_email={
+            " ".join(name.lower().split()) for email, name in candidates if not email
+        },
+    )
+
+
+CHOICE_LABELS = {"knowledge_type": KnowledgeType, "pioneer": PioneerFollower}
+
+
+def _shown(name: str, value: str) -> str:
+    choices = CHOICE_LABELS.get(name)
+    return str(choices(value).label) if choices and value else value
+
+
+@community_view(Action.MANAGE_CANDIDATES)
+def import_confirm(request, access):
+    community = access.community
+    data = _pending_import(request, access)
+    if data is None:
+        return _no_pending_import(request, access)
+    if not data.get("mapped"):
+        return redirect("composition:import_map", slug=community.slug)
+    report = _check(access, data)
+    if request.method == "POST":
+        if request.POST.get("cancel"):
+            del request.session[_session_key(community)]
+            messages.info(request, _("The import is cancelled; nothing was imported."))
+            return redirect("composition:candidates", slug=community.slug)
+        form = ImportConfirmForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose what to import."))
+            return redirect("composition:import_confirm", slug=community.slug)
+        if form.cleaned_data["mode"] == "all" and not report.clean:
+            messages.error(
+                request,
+                _(
+                    "Nothing was imported: some rows have problems. Fix the file and upload it "
+                    "again, or choose to import only the valid rows."
+                ),
+            )
+            return redirect("composition:import_confirm", slug=community.slug)
+        rows = [importing.candidate_fields(row) for row in report.valid]
+        if not rows:
+            messages.error(request, _("Nothing was imported: no row is valid."))
+            return redirect("composition:import_confirm", slug=community.slug)
+        try:
+            created = services.candidates_import(community=community, actor=request.user, rows=rows)
+        except IntegrityError:
+            # Someone added one of these people meanwhile; the transaction left nothing behind.
+            messages.error(
+                request,
+                _("Nothing was imported: the candidates changed meanwhile. Check the rows again."),
+            )
+            return redirect("composition:import_confirm", slug=community.slug)
+        del request.session[_session_key(community)]
+        messages.success(
+            request,
+            _("%(count)s candidates imported as “suggested”.") % {"count": len(created)},
+        )
+        return redirect("composition:candidates", slug=community.slug)
+    mapped = [
+        (importing.FIELDS[name], data["headers"][index])
+        for index, name in enumerate(data["mapping"])
+        if name != importing.IGNORE
+    ]
+    ignored = [
+        header
+        for header, name in zip(data["headers"], data["mapping"], strict=True)
+        if name == importing.IGNORE
+    ]
+    preview_fields = [
+        (name, label)
+        for name, label in importing.FIELDS.items()
+        if name in data["mapping"] and name != "notes"
+    ]
+    valid = report.valid
+    return render(
+        request,
+        "composition/import_confirm.html",
+        _context(
+            access,
+            data=data,
+            report=report,
+            invalid=report.invalid,
+            valid=valid,
+            valid_preview=[
+                [_shown(name, row.values.get(name, "")) for name, _label in preview_fields]
+                for row in valid[:50]
+            ],
+            preview_fields=preview_fields,
+            mapped=mapped,
+            ignored=ignored,
+        ),
+    )
+
+
+# Export: the member list with profile attributes, never intake notes.
+
+EXPORT_FORMATS = {"csv", "xlsx"}
+
+
+def _export_rows(community) -> tuple[list[str], list[list[str]]]:
+    members = selectors.group_members(community, roles=[role.value for role in Role])
+    knowledge = dict(KnowledgeType.choices)
+    pioneer = dict(PioneerFollower.choices)
+    headers = [
+        _("Name"),
+        _("E-mail address"),
+        _("Role"),
+        _("Organisation"),
+        _("Sector"),
+        _("Function"),
+        _("Discipline"),
+        _("Knowledge background"),
+        _("Pioneer or follower"),
+    ]
+    rows = [
+        [
+            member.name,
+            member.membership.user.email,
+            str(member.membership.get_role_display()),
+            member.organisation,
+            member.sector,
+            member.function,
+            member.discipline,
+            str(knowledge.get(member.knowledge_type, member.knowledge_type)),
+            str(pioneer.get(member.pioneer, member.pioneer)),
+        ]
+        for member in members
+    ]
+    return headers, rows
+
+
+@community_view(Action.MANAGE_CANDIDATES)
+def export(request, access, fmt: str):
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    community = access.community
+    headers, rows = _export_rows(community)
+    filename = f"{community.slug}-{_('members')}-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        # Excel reads the list separator of its locale: Dutch Excel expects ";".
+        delimiter = ";" if (get_language() or "").startswith("nl") else ","
+        writer = csv.writer(buffer, delimiter=delimiter)
+        writer.writerow([importing.escape_formula(value) for value in headers])
+        writer.writerows([importing.escape_formula(value) for value in row] for row in rows)
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = HttpResponse(
+            _xlsx(headers, rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _xlsx(headers: list[str], rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Members")[:31]
+    for row_number, row in enumerate([headers, *rows], start=1):
+        for column_number, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column_number, value=value)
+            # openpyxl would store "=…" as a formula; every cell here is text.
+            cell.data_type = "s"
+            if row_number == 1:
+                cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+urlpatterns = [
+    path("c/<slug:slug>/group/candidates/", candidate_list, name="candidates"),
+    path("c/<slug:slug>/group/candidates/<int:pk>/edit/", candidate_edit, name="candidate_edit"),
+    path("c/<slug:slug>/group/candidates/<int:pk>/move/", candidate_move, name="candidate_move"),
+    path(
+        "c/<slug:slug>/group/candidates/<int:pk>/delete/",
+        candidate_delete,
+        name="candidate_delete",
+    ),
+    path("c/<slug:slug>/group/import/", import_upload, name="import"),
+    path("c/<slug:slug>/group/import/columns/", import_map, name="import_map"),
+    path("c/<slug:slug>/group/import/check/", import_confirm, name="import_confirm"),
+    path("c/<slug:slug>/group/export/<str:fmt>/", export, name="export"),
+]

@@ -1,0 +1,295 @@
+"""The candidate pipeline: who may see it, how candidates move, and who else is on the way in."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from gilde.communities.models import Application, Invitation, Role
+from gilde.composition.models import Candidate, CandidateStatus
+from tests.factories import CommunityFactory, MembershipFactory, UserFactory
+
+
+def _candidate(cop, **fields):
+    fields.setdefault("name", "Karin Kandidaat")
+    return Candidate.objects.create(community=cop, **fields)
+
+
+@pytest.fixture
+def candidate(cop, initiator):
+    return _candidate(
+        cop,
+        email="karin@example.org",
+        organisation="Gemeente Utrecht",
+        sector="Overheid",
+        function="Beleidsadviseur",
+        notes="Kent de wijk goed.",
+        suggested_by=initiator,
+    )
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def _urls(cop, candidate):
+    slug = cop.slug
+    return [
+        reverse("composition:candidates", args=[slug]),
+        reverse("composition:candidate_edit", args=[slug, candidate.pk]),
+        reverse("composition:candidate_delete", args=[slug, candidate.pk]),
+        reverse("composition:import", args=[slug]),
+        reverse("composition:import_map", args=[slug]),
+        reverse("composition:import_confirm", args=[slug]),
+        reverse("composition:export", args=[slug, "csv"]),
+        reverse("composition:export", args=[slug, "xlsx"]),
+    ]
+
+
+# Access
+
+
+@pytest.mark.parametrize("persona", ["participant", "observer"])
+def test_members_without_the_right_get_403_on_every_pipeline_url(
+    client, personas, cop, candidate, persona
+):
+    client.force_login(personas[persona])
+    for url in _urls(cop, candidate):
+        assert client.get(url).status_code == 403, url
+    move = reverse("composition:candidate_move", args=[cop.slug, candidate.pk])
+    assert client.post(move, {"status": "invited"}).status_code == 403
+    delete = reverse("composition:candidate_delete", args=[cop.slug, candidate.pk])
+    assert client.post(delete).status_code == 403
+    candidate.refresh_from_db()
+    assert candidate.status == CandidateStatus.SUGGESTED
+
+
+def test_outsider_gets_404_on_every_pipeline_url(client, outsider, cop, candidate):
+    client.force_login(outsider)
+    for url in _urls(cop, candidate):
+        assert client.get(url).status_code == 404, url
+    move = reverse("composition:candidate_move", args=[cop.slug, candidate.pk])
+    assert client.post(move, {"status": "invited"}).status_code == 404
+    assert Candidate.objects.filter(pk=candidate.pk).exists()
+
+
+def test_anonymous_visitor_is_sent_to_log_in(client, cop, candidate):
+    for url in _urls(cop, candidate):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert reverse("accounts:login") in response.url
+
+
+@pytest.mark.parametrize("persona", ["initiator", "facilitator"])
+def test_runners_open_every_pipeline_page(client, personas, cop, candidate, persona):
+    client.force_login(personas[persona])
+    for name in ("candidates", "import"):
+        assert client.get(reverse(f"composition:{name}", args=[cop.slug])).status_code == 200
+    for name in ("candidate_edit", "candidate_delete"):
+        url = reverse(f"composition:{name}", args=[cop.slug, candidate.pk])
+        assert client.get(url).status_code == 200
+
+
+def test_move_is_post_only(client, facilitator, cop, candidate):
+    client.force_login(facilitator)
+    url = reverse("composition:candidate_move", args=[cop.slug, candidate.pk])
+    assert client.get(url).status_code == 405
+
+
+def test_another_cops_candidate_is_404(client, facilitator, cop, outsider):
+    other = CommunityFactory(slug="elders")
+    theirs = _candidate(other, email="hidden@example.org")
+    client.force_login(facilitator)
+    for name in ("candidate_edit", "candidate_delete"):
+        url = reverse(f"composition:{name}", args=[cop.slug, theirs.pk])
+        assert client.get(url).status_code == 404
+    move = reverse("composition:candidate_move", args=[cop.slug, theirs.pk])
+    assert client.post(move, {"status": "invited"}).status_code == 404
+    delete = reverse("composition:candidate_delete", args=[cop.slug, theirs.pk])
+    assert client.post(delete).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == CandidateStatus.SUGGESTED
+
+
+# The pipeline page
+
+
+def test_pipeline_groups_candidates_by_status_in_pipeline_order(
+    client, facilitator, cop, candidate, initiator
+):
+    _candidate(cop, name="Ingrid Intake", status=CandidateStatus.INTAKE_PLANNED)
+    _candidate(cop, name="Dirk Afgehaakt", status=CandidateStatus.DECLINED)
+    client.force_login(facilitator)
+    response = client.get(reverse("composition:candidates", args=[cop.slug]))
+    html = response.content.decode()
+    assert (
+        html.index("Karin Kandidaat") < html.index("Ingrid Intake") < html.index("Dirk Afgehaakt")
+    )
+    assert "Gemeente Utrecht" in html and "Beleidsadviseur" in html
+    assert "Kent de wijk goed." in html
+    assert initiator.name in html  # who suggested her
+    assert f'action="/c/circulair/group/candidates/{candidate.pk}/move/"' in html
+
+
+def test_move_form_offers_only_allowed_next_statuses(client, facilitator, cop):
+    declined = _candidate(cop, name="Dirk", status=CandidateStatus.DECLINED)
+    _candidate(cop, name="Mia", email="mia@example.org", status=CandidateStatus.MEMBER)
+    client.force_login(facilitator)
+    response = client.get(reverse("composition:candidates", args=[cop.slug]))
+    candidates = {c.name: c for g in response.context["groups"] for c in g[2]}
+    left = {c.name: c for g in response.context["left"] for c in g[2]}
+    assert [value for value, _label in left["Dirk"].next_statuses] == ["suggested"]
+    assert candidates["Mia"].next_statuses == []
+    html = response.content.decode()
+    assert f'id="move-{declined.pk}"' in html
+
+
+def test_also_in_the_group_lists_applications_and_participants_without_candidate(
+    client, facilitator, cop, participant
+):
+    applicant = UserFactory(email="aanvrager@example.org", name="Anna Aanvrager")
+    Application.objects.create(community=cop, user=applicant, motivation="Ik wil meedoen.")
+    decided = UserFactory(email="oud@example.org", name="Oud Besluit")
+    Application.objects.create(community=cop, user=decided, motivation="x", status="declined")
+    joined = UserFactory(email="via-pijplijn@example.org", name="Via Pijplijn")
+    MembershipFactory(community=cop, user=joined, role=Role.PARTICIPANT)
+    _candidate(cop, name="Via Pijplijn", email="VIA-pijplijn@example.org", status="member")
+    client.force_login(facilitator)
+    response = client.get(reverse("composition:candidates", args=[cop.slug]))
+    assert [a.user for a in response.context["applications"]] == [applicant]
+    assert [m.user for m in response.context["participants"]] == [participant]
+    assert "Anna Aanvrager" in response.content.decode()
+
+
+def test_adding_a_candidate(client, initiator, cop):
+    client.force_login(initiator)
+    url = reverse("composition:candidates", args=[cop.slug])
+    response = client.post(
+        url,
+        {"name": "Nieuwe Naam", "email": "Nieuw@Example.org", "knowledge_type": "theory"},
+    )
+    assert response.status_code == 302
+    candidate = cop.candidates.get()
+    assert candidate.email == "nieuw@example.org"
+    assert candidate.suggested_by == initiator
+    assert candidate.status == CandidateStatus.SUGGESTED
+
+
+def test_adding_a_candidate_twice_by_email_is_refused(client, initiator, cop, candidate):
+    client.force_login(initiator)
+    url = reverse("composition:candidates", args=[cop.slug])
+    response = client.post(url, {"name": "Karin Twee", "email": "KARIN@example.org"})
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    assert cop.candidates.count() == 1
+
+
+def test_editing_and_deleting_a_candidate(client, facilitator, cop, candidate):
+    client.force_login(facilitator)
+    edit = reverse("composition:candidate_edit", args=[cop.slug, candidate.pk])
+    response = client.post(edit, {"name": "Karin K.", "email": "karin@example.org"})
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.name == "Karin K."
+    delete = reverse("composition:candidate_delete", args=[cop.slug, candidate.pk])
+    assert client.post(delete).status_code == 302
+    assert not cop.candidates.exists()
+
+
+def test_pipeline_page_query_budget(client, facilitator, cop, django_assert_max_num_queries):
+    client.force_login(facilitator)
+    url = reverse("composition:candidates", args=[cop.slug])
+    for count in (1, 50):
+        cop.candidates.all().delete()
+        suggester = UserFactory()
+        Candidate.objects.bulk_create(
+            Candidate(
+                community=cop, name=f"K {n}", email=f"k{n}@example.org", suggested_by=suggester
+            )
+            for n in range(count)
+        )
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code == 200
+
+
+# Transitions
+
+
+def _move(client, cop, candidate, status):
+    url = reverse("composition:candidate_move", args=[cop.slug, candidate.pk])
+    return client.post(url, {"status": status})
+
+
+def test_allowed_transition_moves_the_candidate(client, facilitator, cop, candidate, mailoutbox):
+    client.force_login(facilitator)
+    response = _move(client, cop, candidate, "intake_planned")
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.status == CandidateStatus.INTAKE_PLANNED
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize(
+    ("start", "target"),
+    [
+        ("suggested", "suggested"),
+        ("intake_done", "invited"),
+        ("member", "withdrew"),
+        ("declined", "invited"),
+        ("withdrew", "member"),
+    ],
+)
+def test_refused_transition_leaves_the_candidate_and_explains(
+    client, facilitator, cop, candidate, start, target, mailoutbox
+):
+    Candidate.objects.filter(pk=candidate.pk).update(status=start)
+    client.force_login(facilitator)
+    response = _move(client, cop, candidate, target)
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.status == start
+    assert any("Karin Kandidaat" in text for text in _messages(response))
+    assert mailoutbox == []
+
+
+def test_unknown_status_is_refused(client, facilitator, cop, candidate):
+    client.force_login(facilitator)
+    response = _move(client, cop, candidate, "astronaut")
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.status == CandidateStatus.SUGGESTED
+    assert _messages(response)
+
+
+def test_moving_to_member_sends_the_invitation(client, facilitator, cop, candidate, mailoutbox):
+    client.force_login(facilitator)
+    response = _move(client, cop, candidate, "member")
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.status == CandidateStatus.MEMBER
+    invitation = Invitation.objects.get(community=cop)
+    assert invitation.email == "karin@example.org"
+    assert invitation.role == Role.PARTICIPANT
+    assert [message.to for message in mailoutbox] == [["karin@example.org"]]
+    assert any("karin@example.org" in text for text in _messages(response))
+
+
+def test_moving_to_member_without_email_is_refused(client, facilitator, cop, mailoutbox):
+    nameless = _candidate(cop, name="Zonder Adres", status=CandidateStatus.INTAKE_DONE)
+    client.force_login(facilitator)
+    response = _move(client, cop, nameless, "member")
+    nameless.refresh_from_db()
+    assert nameless.status == CandidateStatus.INTAKE_DONE
+    assert not Invitation.objects.exists()
+    assert mailoutbox == []
+    assert any("Zonder Adres" in text for text in _messages(response))
+
+
+def test_moving_someone_who_is_already_a_member_sends_nothing(
+    client, facilitator, cop, participant, mailoutbox
+):
+    piet = _candidate(cop, name="Piet", email=participant.email)
+    client.force_login(facilitator)
+    _move(client, cop, piet, "member")
+    piet.refresh_from_db()
+    assert piet.status == CandidateStatus.MEMBER
+    assert mailoutbox == []
