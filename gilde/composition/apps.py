@@ -6,4 +6,4 @@ class CompositionConfig(AppConfig):
     label = "composition"
 
     def ready(self):
-        from . import readiness  # noqa: F401  (registers step 2's readiness signals)
+        from . import readiness, workspace  # noqa: F401  (register step 2's signals, workspace)
