@@ -12,6 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from gilde.communities import services
 from gilde.communities.models import Application, Role, token_digest
 from gilde.guide.models import CustomWorkForm
+from gilde.composition import services as composition_services
+from gilde.impact import services as impact_services
 from gilde.question import services as question_services
 from gilde.question.models import SHEET_FIELDS
 
@@ -95,6 +97,26 @@ EXPECTED = {
     "question:node_edit": RUNNERS_ONLY,
     "question:node_delete": RUNNERS_ONLY,
     "question:layers": MEMBERS_ONLY,
+    "composition:dashboard": MEMBERS_ONLY,
+    "composition:rules": POST_ONLY,
+    "composition:candidates": RUNNERS_ONLY,
+    "composition:candidate_edit": RUNNERS_ONLY,
+    "composition:candidate_move": POST_ONLY,
+    "composition:candidate_delete": RUNNERS_ONLY,
+    "composition:import": RUNNERS_ONLY,
+    # Without an upload in the session, runners are sent back to the upload page.
+    "composition:import_map": {**RUNNERS_ONLY, "facilitator": 302, "initiator": 302},
+    "composition:import_confirm": {**RUNNERS_ONLY, "facilitator": 302, "initiator": 302},
+    "composition:export": RUNNERS_ONLY,
+    # pk: the participant persona's own membership.
+    "composition:profile": {**MEMBERS_ONLY, "observer": 403},
+    "composition:intake": {**MEMBERS_ONLY, "observer": 403, "initiator": 403},
+    "composition:intakes": {**RUNNERS_ONLY, "initiator": 403},
+    "impact:overview": RUNNERS_ONLY,
+    "impact:member": {**MEMBERS_ONLY, "observer": 403},
+    "impact:commitment_new": RUNNERS_ONLY,
+    "impact:commitment_edit": RUNNERS_ONLY,
+    "impact:commitment_delete": RUNNERS_ONLY,
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -156,10 +178,20 @@ def url_kwargs(cop, personas):
         "node": question_services.problem_node_add(
             tree=tree, actor=initiator, kind="cause", text="Te weinig geld"
         ),
+        "candidate": composition_services.candidate_add(
+            community=cop, actor=initiator, name="Rik Mulder", email="rik@example.org"
+        ),
+        "commitment": impact_services.commitment_add(
+            community=cop,
+            actor=initiator,
+            organisation=personas["participant"].organisation,
+            commitment="Twee uur per week",
+        ),
     }
     return {
         **{key: obj.pk for key, obj in objects.items()},
         "number": 1,
+        "fmt": "csv",
         "key": "ls-1-2-4-all",
         "work_form": work_form.pk,
         "slug": cop.slug,
@@ -177,6 +209,10 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):
             kwargs[key] = url_kwargs["work_form"]
+        elif key == "pk" and name.startswith("composition:candidate"):
+            kwargs[key] = url_kwargs["candidate"]
+        elif key == "pk" and name.startswith("impact:commitment"):
+            kwargs[key] = url_kwargs["commitment"]
         elif key == "pk" and name.startswith("question:"):
             kwargs[key] = url_kwargs[name.removeprefix("question:").split("_")[0]]
         else:
