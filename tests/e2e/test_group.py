@@ -1,0 +1,55 @@
+"""Steps 2 and 3 in the browser: dashboard, pipeline, import, profile, intake, lasting impact."""
+
+from playwright.sync_api import expect
+
+from tests.factories import PASSWORD
+
+from .helpers import check_a11y, log_in, shot
+
+CSV = "Naam;E-mail;Organisatie;Kennis\nRik Mulder;rik@example.org;Repair Café;praktijk\n"
+
+
+def test_facilitator_works_on_the_group(server, page, facilitator, participant, cop, tmp_path):
+    base = f"{server}/c/{cop.slug}"
+    log_in(page, server, facilitator.email, PASSWORD)
+    membership = cop.memberships.get(user=participant).pk
+    for path, name in [
+        ("/steps/2/", "step-2"),
+        ("/group/", "group-dashboard"),
+        ("/group/candidates/", "group-candidates"),
+        ("/group/intakes/", "group-intakes"),
+        (f"/members/{membership}/profile/", "group-profile"),
+        (f"/members/{membership}/intake/", "group-intake"),
+        ("/steps/3/", "step-3"),
+        ("/impact/", "impact-overview"),
+        (f"/impact/members/{membership}/", "impact-member"),
+    ]:
+        page.goto(base + path)
+        check_a11y(page)
+        shot(page, name)
+
+    upload = tmp_path / "kandidaten.csv"
+    upload.write_text(CSV, encoding="utf-8")
+    page.goto(f"{base}/group/import/")
+    check_a11y(page)
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("main form button[type=submit]")
+    check_a11y(page)  # the column mapping
+    page.click("main form button[type=submit]")
+    check_a11y(page)  # the check
+    page.click("button[name=mode][value=all]")
+    page.goto(f"{base}/group/candidates/")
+    expect(page.locator("main")).to_contain_text("Rik Mulder")
+
+
+def test_participant_sees_own_intake_and_the_dashboard(server, page, participant, cop):
+    base = f"{server}/c/{cop.slug}"
+    log_in(page, server, participant.email, PASSWORD)
+    membership = cop.memberships.get(user=participant).pk
+    for path in ("/steps/2/", "/group/", f"/members/{membership}/intake/", "/steps/3/"):
+        page.goto(base + path)
+        check_a11y(page)
+    page.goto(f"{base}/members/{membership}/intake/")
+    page.fill("#id_practice_case", "Onze werkplaats repareert fietsen.")
+    page.click("main form button[type=submit]")
+    expect(page.locator("#id_practice_case")).to_have_value("Onze werkplaats repareert fietsen.")
