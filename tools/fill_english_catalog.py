@@ -14,7 +14,7 @@ for entry in catalog:
         entry.msgstr = entry.msgid
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
-    entry.previous_msgid = entry.previous_msgid_plural = None
+    entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
 catalog.metadata["Language"] = "en"
 catalog.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
 catalog.save(path)

@@ -1,6 +1,7 @@
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from gilde.communities.models import Role
 from gilde.composition import selectors, services
@@ -326,10 +327,11 @@ def render_workspace(user, cop):
     access = community_access(user, cop)
     group = selectors.group_members(cop)
     done = Intake.objects.filter(membership__community=cop, done_at__isnull=False).count()
-    return render_to_string(
-        "composition/_workspace_intakes.html",
-        {"group": group, "intake_done_count": done, "access": access, "community": cop},
-    )
+    with translation.override("en"):
+        return render_to_string(
+            "composition/_workspace_intakes.html",
+            {"group": group, "intake_done_count": done, "access": access, "community": cop},
+        )
 
 
 def test_workspace_summary_counts_and_links_for_a_participant(cop, participant, facilitator):

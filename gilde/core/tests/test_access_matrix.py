@@ -11,8 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gilde.communities import services
 from gilde.communities.models import Application, Role, token_digest
-from gilde.guide.models import CustomWorkForm
 from gilde.composition import services as composition_services
+from gilde.guide.models import CustomWorkForm
 from gilde.impact import services as impact_services
 from gilde.question import services as question_services
 from gilde.question.models import SHEET_FIELDS
