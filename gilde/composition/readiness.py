@@ -1,5 +1,6 @@
 """Step 2's readiness signals: is the group composed as the toolbox advises?"""
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from gilde.communities.models import Community
@@ -47,9 +48,12 @@ def organisations_diverse(community: Community, facts: dict) -> Signal:
         title=_("Participants from many organisations"),
         status=_status(index >= BLAU_ORGANISATIONS),
         explanation=_(
-            "Blau's index over organisations is %(index).2f; %(goal).1f or more is the aim."
+            "Blau's index over organisations is %(index)s; %(goal)s or more is the aim."
         )
-        % {"index": index, "goal": BLAU_ORGANISATIONS},
+        % {
+            "index": number_format(index, 2),
+            "goal": number_format(BLAU_ORGANISATIONS, 1),
+        },
         tip_id="s2-diversity",
     )
 

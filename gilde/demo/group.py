@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from gilde.communities.models import Community, Role
-from gilde.composition.models import Candidate, CompositionSettings, Intake
+from gilde.composition.models import Candidate, CompositionSettings, Intake, MemberProfile
 
 CANDIDATES = [
     (
@@ -102,6 +102,9 @@ def load_group(*, community: Community, users: dict) -> None:
         done = timezone.make_aware(
             datetime.combine(start - timedelta(days=30 - index % 20), time(15))
         )
+        # About a third describe themselves as pioneers; a few have not said.
+        pioneer = "pioneer" if index % 3 == 0 else ("" if index % 7 == 5 else "follower")
+        MemberProfile.objects.get_or_create(membership=membership, defaults={"pioneer": pioneer})
         Intake.objects.get_or_create(
             membership=membership,
             defaults={

@@ -188,3 +188,11 @@ def test_demo_fills_step_three_with_something_to_say():
     assert len(participants) - 5 <= len(agreements) < len(participants)
     assert any(not m.impact.sponsor_informed for m in agreements)
     assert main.organisation_commitments.count() == 3
+
+
+@pytest.mark.django_db
+def test_demo_has_pioneers_and_followers():
+    demo_load()
+    main = Community.objects.get(slug=data.MAIN_SLUG)
+    kinds = set(main.memberships.values_list("profile__pioneer", flat=True))
+    assert {"pioneer", "follower"} <= kinds
