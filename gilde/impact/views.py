@@ -3,6 +3,7 @@ organisations' commitments."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -75,14 +76,24 @@ def commitment_new(request, access):
     if request.method == "POST":
         form = _commitment_form(access, request.POST)
         if form.is_valid():
-            services.commitment_add(
-                community=access.community,
-                actor=request.user,
-                organisation=form.cleaned_data["organisation"],
-                **{name: form.cleaned_data[name] for name in COMMITMENT_FIELDS},
-            )
-            messages.success(request, _("The commitment is recorded."))
-            return redirect("impact:overview", slug=access.community.slug)
+            organisation = form.cleaned_data["organisation"]
+            try:
+                services.commitment_add(
+                    community=access.community,
+                    actor=request.user,
+                    organisation=organisation,
+                    **{name: form.cleaned_data[name] for name in COMMITMENT_FIELDS},
+                )
+            except IntegrityError:
+                # Someone recorded one for this organisation a moment ago.
+                form.add_error(
+                    "organisation",
+                    _("%(organisation)s has a commitment already; edit that one instead.")
+                    % {"organisation": organisation},
+                )
+            else:
+                messages.success(request, _("The commitment is recorded."))
+                return redirect("impact:overview", slug=access.community.slug)
     else:
         # The overview links to "record the commitment" of one organisation with ?organisation=…
         chosen = request.GET.get("organisation", "")
