@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gilde.guide",
     "gilde.question",
     "gilde.composition",
+    "gilde.meetings",
     "gilde.impact",
     "gilde.demo",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("gilde.guide.urls")),
     path("", include("gilde.question.urls")),
     path("", include("gilde.composition.urls")),
+    path("", include("gilde.meetings.urls")),
     path("", include("gilde.impact.urls")),
     path("admin/", admin.site.urls),
 ]

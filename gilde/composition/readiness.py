@@ -47,9 +47,7 @@ def organisations_diverse(community: Community, facts: dict) -> Signal:
         key="organisations_diverse",
         title=_("Participants from many organisations"),
         status=_status(index >= BLAU_ORGANISATIONS),
-        explanation=_(
-            "Blau's index over organisations is %(index)s; %(goal)s or more is the aim."
-        )
+        explanation=_("Blau's index over organisations is %(index)s; %(goal)s or more is the aim.")
         % {
             "index": number_format(index, 2),
             "goal": number_format(BLAU_ORGANISATIONS, 1),

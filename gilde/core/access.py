@@ -42,6 +42,9 @@ class Action(StrEnum):
     EDIT_PROFILES = "edit_profiles"
     READ_INTAKES = "read_intakes"
     MANAGE_IMPACT = "manage_impact"
+    VIEW_MEETINGS = "view_meetings"
+    ATTEND_MEETINGS = "attend_meetings"
+    PLAN_MEETINGS = "plan_meetings"
 
 
 _MEMBER = {
@@ -51,8 +54,12 @@ _MEMBER = {
     Action.VIEW_WORK_FORMS,
     Action.VIEW_QUESTION,
     Action.VIEW_COMPOSITION,
+    Action.VIEW_MEETINGS,
 }
+# Those who take part in meetings: they say whether they come and fill in the evaluation.
+_ATTENDERS = {Action.ATTEND_MEETINGS}
 _RUNNERS = {
+    Action.PLAN_MEETINGS,
     Action.MANAGE_CANDIDATES,
     Action.EDIT_PROFILES,
     Action.MANAGE_IMPACT,
@@ -70,10 +77,12 @@ _RUNNERS = {
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
-    Role.INITIATOR: frozenset(_MEMBER | _RUNNERS),
+    Role.INITIATOR: frozenset(_MEMBER | _ATTENDERS | _RUNNERS),
     # Intakes are personal: the member and the facilitators read them, not the initiator.
-    Role.FACILITATOR: frozenset(_MEMBER | _RUNNERS | {Action.READ_INTAKES}),
-    Role.PARTICIPANT: frozenset(_MEMBER | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}),
+    Role.FACILITATOR: frozenset(_MEMBER | _ATTENDERS | _RUNNERS | {Action.READ_INTAKES}),
+    Role.PARTICIPANT: frozenset(
+        _MEMBER | _ATTENDERS | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}
+    ),
     # Managers and funders read what the CoP publishes; the member list is not theirs to browse.
     Role.OBSERVER: frozenset(_MEMBER),
 }

@@ -1,0 +1,354 @@
+"""Meetings: the CoP's calendar, agendas built from work forms, who facilitates, who comes, and
+the evaluation at the end of each meeting that feeds the next one."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gilde.communities.models import Community, Focus, Membership
+
+EVALUATION_DAYS = 7  # an evaluation closes a week after it opens
+ANONYMITY_THRESHOLD = 5  # aggregates are shown from this many answers
+
+
+class FacilitationMode(models.TextChoices):
+    PAIR = "pair", _("A fixed pair (content and process)")
+    ROTATION_CORE = "rotation_core", _("Rotation within a core group")
+    ROTATION_ALL = "rotation_all", _("Rotation within the whole group")
+
+
+class SchoolRegion(models.TextChoices):
+    NONE = "", _("Do not avoid school holidays")
+    NOORD = "Noord", _("School holidays region North")
+    MIDDEN = "Midden", _("School holidays region Middle")
+    ZUID = "Zuid", _("School holidays region South")
+
+
+class MeetingSettings(models.Model):
+    """How a CoP meets: facilitation, holidays to avoid, the evaluation's form, defaults."""
+
+    community = models.OneToOneField(
+        Community, on_delete=models.CASCADE, related_name="meeting_settings"
+    )
+    facilitation_mode = models.CharField(
+        _("facilitation"),
+        max_length=20,
+        choices=FacilitationMode.choices,
+        default=FacilitationMode.PAIR,
+    )
+    core_group = models.ManyToManyField(
+        Membership, verbose_name=_("core group"), blank=True, related_name="+"
+    )
+    school_region = models.CharField(
+        _("school holidays"), max_length=10, choices=SchoolRegion.choices, blank=True
+    )
+    named_evaluations = models.BooleanField(
+        _("named evaluations"),
+        default=False,
+        help_text=_("Without this, answers are stored without any link to the person."),
+    )
+
+    class Meta:
+        verbose_name = _("meeting settings")
+        verbose_name_plural = _("meeting settings")
+
+    def __str__(self) -> str:
+        return str(self.community)
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Meeting(models.Model):
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"), validators=[MinValueValidator(15), MaxValueValidator(720)]
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_link = models.URLField(_("online link"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    notes = models.TextField(_("meeting notes"), max_length=20000, blank=True)
+    facilitator_notes = models.TextField(
+        _("notes for facilitators only"), max_length=20000, blank=True
+    )
+    # iCalendar: a stable UID, and a SEQUENCE raised on every change.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+    evaluation_opened_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def evaluation_opens_at(self):
+        """The evaluation opens when the meeting ends, or earlier when a facilitator opens it."""
+        return self.evaluation_opened_at or self.ends_at
+
+    @property
+    def evaluation_closes_at(self):
+        return self.evaluation_opens_at + timedelta(days=EVALUATION_DAYS)
+
+    def evaluation_is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.status == MeetingStatus.CANCELLED:
+            return False
+        return self.evaluation_opens_at <= now < self.evaluation_closes_at
+
+
+class MeetingFacilitator(models.Model):
+    """Who facilitates one meeting: the fixed pair, or this meeting's turn in a rotation."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="facilitators")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    focus = models.CharField(_("focus"), max_length=10, choices=Focus.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting facilitator")
+        verbose_name_plural = _("meeting facilitators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "membership"], name="meeting_facilitator_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.membership}"
+
+
+class Stage(models.TextChoices):
+    SOLO = "solo", _("Individually")
+    PAIR = "pair", _("In pairs")
+    TRIO = "trio", _("In threes")
+    QUAD = "quad", _("In fours")
+    SMALL_GROUP = "small-group", _("Small groups")
+    PLENARY = "plenary", _("Plenary")
+
+
+class TgiFocus(models.TextChoices):
+    I = "i", _("I (the individual)")  # noqa: E741
+    WE = "we", _("We (the group)")
+    IT = "it", _("It (the content)")
+    GLOBE = "globe", _("Globe (the context)")
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(_("title"), max_length=200)
+    work_form_key = models.CharField(
+        _("work form"),
+        max_length=80,
+        blank=True,
+        help_text=_("A work form from the library, or none."),
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), validators=[MinValueValidator(1), MaxValueValidator(720)]
+    )
+    led_by = models.ForeignKey(
+        Membership,
+        verbose_name=_("led by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    configuration = models.CharField(
+        _("group configuration"), max_length=15, choices=Stage.choices, blank=True
+    )
+    tgi_focus = models.CharField(
+        _("TGI focus"), max_length=10, choices=TgiFocus.choices, blank=True
+    )
+    notes = models.TextField(_("notes"), max_length=3000, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Rsvp(models.TextChoices):
+    YES = "yes", _("I'm coming")
+    NO = "no", _("I can't come")
+    MAYBE = "maybe", _("Maybe")
+
+
+class Attendance(models.Model):
+    """A member's answer to "are you coming?", and afterwards whether they were there."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    response = models.CharField(_("coming?"), max_length=5, choices=Rsvp.choices, blank=True)
+    present = models.BooleanField(_("was there"), null=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="attendance_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.membership}"
+
+
+class QuestionKind(models.TextChoices):
+    SCALE = "scale", _("Scale 1–5")
+    OPEN = "open", _("Open text")
+
+
+class EvaluationQuestion(models.Model):
+    """A question of the CoP's end-of-meeting evaluation."""
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="evaluation_questions"
+    )
+    position = models.PositiveIntegerField(default=0)
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=5, choices=QuestionKind.choices)
+    feeds_next_meeting = models.BooleanField(
+        _("answers feed the next meeting's preparation"), default=False
+    )
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("evaluation question")
+        verbose_name_plural = _("evaluation questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class EvaluationResponse(models.Model):
+    """One filled-in evaluation. Anonymous by default: no link to the person at all. Only a CoP
+    that chose named evaluations stores the membership."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="responses")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_on = models.DateField(default=timezone.localdate)  # a day, not a time: no linking
+
+    class Meta:
+        verbose_name = _("evaluation response")
+        verbose_name_plural = _("evaluation responses")
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({self.created_on})"
+
+
+class EvaluationAnswer(models.Model):
+    response = models.ForeignKey(
+        EvaluationResponse, on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(EvaluationQuestion, on_delete=models.CASCADE, related_name="+")
+    scale = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    text = models.TextField(max_length=3000, blank=True)
+    # For "what does the next meeting need": the facilitators tick it off or link it to an item.
+    handled = models.BooleanField(default=False)
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("evaluation answer")
+        verbose_name_plural = _("evaluation answers")
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.scale or self.text[:40]}"
+
+
+class EvaluationSubmission(models.Model):
+    """That a member answered a meeting's evaluation, kept apart from the answers themselves."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="submissions")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="submission_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.membership}"
+
+
+class NotificationMode(models.TextChoices):
+    EACH = "each", _("Each e-mail when it happens")
+    DIGEST = "digest", _("One weekly digest")
+    OFF = "off", _("No e-mails about meetings")
+
+
+class NotificationPreference(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    mode = models.CharField(
+        _("meeting e-mails"),
+        max_length=10,
+        choices=NotificationMode.choices,
+        default=NotificationMode.EACH,
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.mode}"
+
+
+class SentNotification(models.Model):
+    """A key per e-mail sent, so a task that runs twice never sends the same e-mail twice."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class CalendarToken(models.Model):
+    """A personal, revocable key for a closed CoP's calendar feed; only its digest is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_tokens"
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

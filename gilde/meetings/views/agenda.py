@@ -1,0 +1,3 @@
+"""Meetings views: agenda."""
+
+urlpatterns = []
