@@ -29,6 +29,7 @@ from gilde.guide.models import CustomWorkForm
 from . import data
 from .group import load_group
 from .impact import load_impact
+from .meetings import load_meetings
 from .question import load_question
 
 
@@ -345,6 +346,7 @@ def demo_load(*, stdout=None) -> DemoResult:
     load_question(community=main, users=users, start=main.start_date)
     load_group(community=main, users=users)
     load_impact(community=main)
+    load_meetings(community=main, users=users, now=timezone.now())
     result = DemoResult(
         main=main,
         open=open_,

@@ -196,3 +196,20 @@ def test_demo_has_pioneers_and_followers():
     main = Community.objects.get(slug=data.MAIN_SLUG)
     kinds = set(main.memberships.values_list("profile__pioneer", flat=True))
     assert {"pioneer", "follower"} <= kinds
+
+
+@pytest.mark.django_db
+def test_demo_has_thirteen_meetings_some_held_with_evaluations():
+    demo_load()
+    main = Community.objects.get(slug=data.MAIN_SLUG)
+    meetings = list(main.meetings.order_by("starts_at"))
+    assert len(meetings) == 13
+    held = [m for m in meetings if m.status == "held"]
+    assert held and all(m.agenda_items.exists() for m in held)
+    assert all(m.responses.count() >= 5 for m in held)
+    assert all(r.membership_id is None for m in held for r in m.responses.all())
+    upcoming = next(m for m in meetings if m.status == "planned")
+    assert upcoming.agenda_items.exists()
+    assert all(m.facilitators.count() == 2 for m in meetings)
+    demo_load()
+    assert main.meetings.count() == 13

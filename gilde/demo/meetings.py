@@ -1,0 +1,160 @@
+"""Meetings of the main demo CoP: thirteen from the start, the past ones held with agendas,
+attendance, notes and evaluations; the next one prepared from the last evaluation; a rotation."""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from gilde.communities.models import Community, Focus, Role
+from gilde.meetings.models import (
+    AgendaItem,
+    Attendance,
+    EvaluationAnswer,
+    EvaluationQuestion,
+    EvaluationResponse,
+    EvaluationSubmission,
+    FacilitationMode,
+    Meeting,
+    MeetingFacilitator,
+    MeetingSettings,
+    MeetingStatus,
+    QuestionKind,
+)
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+COUNT = 13
+QUESTIONS = [
+    ("Hoe waardevol was deze bijeenkomst voor jou?", QuestionKind.SCALE, False),
+    ("Wat neem je mee?", QuestionKind.OPEN, False),
+    ("Wat heeft de volgende bijeenkomst nodig?", QuestionKind.OPEN, True),
+]
+AGENDA = [
+    ("Check-in: wat speelde er sinds de vorige keer?", "check-in-check-out", 20, "pair", "i"),
+    ("Casus in drietallen", "ls-troika-consulting", 35, "trio", "we"),
+    ("Wat werkt in inkoop? Ideeën ophalen", "ls-1-2-4-all", 20, "quad", "it"),
+    ("Terugblik: wat, en dan, en nu?", "ls-what-so-what-now-what", 25, "small-group", "globe"),
+    ("Check-out en afspraken voor de komende zes weken", "check-in-check-out", 15, "plenary", "we"),
+]
+TAKEAWAYS = [
+    "Dat begeleiding in de prijs kan zitten als je het vanaf het begin meeneemt.",
+    "Het voorbeeld van de woonstichting: drie jaar afname in één contract.",
+    "Ik ga met onze inkoper praten over social return.",
+    "Anderen lopen tegen hetzelfde aan; dat lucht op.",
+    "De vraag wat 'op eigen benen' eigenlijk betekent.",
+]
+NEEDS = [
+    "Meer tijd voor de casussen, minder plenair.",
+    "Een inkoper van buiten uitnodigen om mee te denken.",
+    "Een korte ronde over wat we tussendoor hebben geprobeerd.",
+    "Concreet rekenen aan een verdienmodel.",
+]
+
+
+def _start_moment(community: Community, index: int) -> datetime:
+    day = community.start_date + timedelta(weeks=community.cadence_weeks * index)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, time(13, 30), tzinfo=AMSTERDAM)
+
+
+@transaction.atomic
+def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
+    """Once per CoP: a CoP that has meetings already is left as it is."""
+    if community.meetings.exists():
+        return
+    members = list(community.memberships.select_related("user").order_by("user__name"))
+    facilitators = [m for m in members if m.role == Role.FACILITATOR]
+    participants = [m for m in members if m.role == Role.PARTICIPANT]
+    settings, _created = MeetingSettings.objects.get_or_create(community=community)
+    settings.facilitation_mode = FacilitationMode.ROTATION_CORE
+    settings.school_region = "Midden"
+    settings.save()
+    core = facilitators + participants[:4]
+    settings.core_group.set(core)
+    questions = [
+        EvaluationQuestion.objects.create(
+            community=community, position=n, text=text, kind=kind, feeds_next_meeting=feeds
+        )
+        for n, (text, kind, feeds) in enumerate(QUESTIONS)
+    ]
+    previous_needs = []
+    next_index = _next_index(community, now)
+    for index in range(COUNT):
+        starts = _start_moment(community, index)
+        held = starts + timedelta(hours=4) < now
+        meeting = Meeting.objects.create(
+            community=community,
+            title=f"Bijeenkomst {index + 1}",
+            starts_at=starts,
+            duration_minutes=180,
+            place="Kringloopcentrum De Tweede Ronde, Waaldonk",
+            status=MeetingStatus.HELD if held else MeetingStatus.PLANNED,
+            notes=(
+                "We spraken over verdienmodellen en inkoop. Drie deelnemers proberen voor de "
+                "volgende keer een gesprek met hun inkoper."
+                if held
+                else ""
+            ),
+            facilitator_notes="Let op: de groep wil meer tijd voor casussen." if held else "",
+        )
+        pair = [core[(2 * index) % len(core)], core[(2 * index + 1) % len(core)]]
+        for membership, focus in zip(pair, (Focus.CONTENT, Focus.PROCESS), strict=True):
+            MeetingFacilitator.objects.create(meeting=meeting, membership=membership, focus=focus)
+        if held or index == next_index:
+            for position, (title, key, minutes, stage, focus) in enumerate(AGENDA):
+                AgendaItem.objects.create(
+                    meeting=meeting,
+                    position=position,
+                    title=title,
+                    work_form_key=key,
+                    duration_minutes=minutes,
+                    configuration=stage,
+                    tgi_focus=focus,
+                    led_by=participants[(index + position) % len(participants)]
+                    if position in (1, 2)
+                    else pair[position % 2],
+                )
+        if index == next_index:
+            first_item = meeting.agenda_items.order_by("position")[1]
+            for answer in previous_needs[:2]:
+                answer.agenda_item = first_item
+                answer.handled = True
+                answer.save(update_fields=["agenda_item", "handled"])
+        if not held:
+            continue
+        attending = participants[: 14 + index % 4] + facilitators
+        for membership in members:
+            if membership.role == Role.OBSERVER:
+                continue
+            Attendance.objects.create(
+                meeting=meeting,
+                membership=membership,
+                response="yes" if membership in attending else "no",
+                present=membership in attending,
+            )
+        previous_needs = []
+        for number, membership in enumerate(attending[:12]):
+            response = EvaluationResponse.objects.create(
+                meeting=meeting, created_on=meeting.ends_at.date()
+            )
+            EvaluationSubmission.objects.create(meeting=meeting, membership=membership)
+            EvaluationAnswer.objects.create(
+                response=response, question=questions[0], scale=3 + (number + index) % 3
+            )
+            EvaluationAnswer.objects.create(
+                response=response, question=questions[1], text=TAKEAWAYS[number % len(TAKEAWAYS)]
+            )
+            if number % 3 == 0:
+                previous_needs.append(
+                    EvaluationAnswer.objects.create(
+                        response=response, question=questions[2], text=NEEDS[number % len(NEEDS)]
+                    )
+                )
+
+
+def _next_index(community: Community, now: datetime) -> int:
+    for index in range(COUNT):
+        if _start_moment(community, index) > now:
+            return index
+    return COUNT
