@@ -1,0 +1,98 @@
+"""iCalendar (RFC 5545) for meetings: one event as a download, or a CoP's whole calendar as a feed.
+No Django here: callers pass the meetings and a function that gives each one's web address.
+
+Times are written in Europe/Amsterdam with a compact VTIMEZONE (the EU rule, in force since 1996),
+so calendar apps keep 19:00 at 19:00 on both sides of a daylight-saving change. A meeting keeps its
+UID for life and its SEQUENCE rises with every change, so an updated feed or a second download
+replaces the event instead of adding a copy; cancelled meetings stay in the feed as
+STATUS:CANCELLED so calendars remove them.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from typing import Protocol
+from uuid import UUID
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+
+from .scheduling import AMSTERDAM
+
+PRODID = "-//Gilde//Gilde meetings//NL"
+UID_DOMAIN = "gilde"
+STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
+
+
+class MeetingLike(Protocol):
+    uid: UUID
+    sequence: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    online_link: str
+    status: str
+    updated_at: datetime
+    created_at: datetime
+
+
+def amsterdam_vtimezone() -> Timezone:
+    """Europe/Amsterdam as calendar apps write it: CET in winter, CEST from the last Sunday of
+    March to the last Sunday of October."""
+    tz = Timezone()
+    tz.add("tzid", AMSTERDAM.key)
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("dtstart", datetime(1970, 3, 29, 2, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("dtstart", datetime(1970, 10, 25, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    tz.add_component(summer)
+    tz.add_component(winter)
+    return tz
+
+
+def meeting_event(meeting: MeetingLike, url: str) -> Event:
+    event = Event()
+    event.add("uid", f"{meeting.uid}@{UID_DOMAIN}")
+    event.add("sequence", meeting.sequence)
+    # Without METHOD, DTSTAMP is when the event last changed in our store (RFC 5545 §3.8.7.2),
+    # which also keeps the output stable between two downloads.
+    event.add("dtstamp", meeting.updated_at)
+    event.add("created", meeting.created_at)
+    event.add("last-modified", meeting.updated_at)
+    event.add("dtstart", meeting.starts_at.astimezone(AMSTERDAM))
+    event.add("dtend", meeting.ends_at.astimezone(AMSTERDAM))
+    event.add("summary", meeting.title)
+    if meeting.place:
+        event.add("location", meeting.place)
+    elif meeting.online_link:
+        event.add("location", meeting.online_link)
+    if meeting.online_link:
+        event.add("description", meeting.online_link)
+    event.add("url", url)
+    event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
+    return event
+
+
+def meetings_calendar(
+    meetings: Iterable[MeetingLike], url_for: Callable[[MeetingLike], str], *, name: str = ""
+) -> bytes:
+    """A VCALENDAR with one VEVENT per meeting, as bytes ready to serve as text/calendar."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+        calendar.add("name", name)
+    calendar.add("x-wr-timezone", AMSTERDAM.key)
+    calendar.add_component(amsterdam_vtimezone())
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, url_for(meeting)))
+    return calendar.to_ical()
