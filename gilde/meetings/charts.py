@@ -1,0 +1,173 @@
+"""Server-rendered SVG for the evaluation trend: the scale questions' averages across meetings.
+
+Pure Python, no Django: callers pass the meetings' labels, one series of averages per question
+(None where too few people answered) and the words to show, already translated; they get markup
+back. Every text is escaped; colours are presentation attributes because the CSP forbids inline
+styles. Each series has its own marker shape as well as its own colour, so telling them apart
+does not rest on colour alone; the trend page shows the same numbers in a table next to it.
+"""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+TEXT = "#1c2326"
+MUTED = "#4d5a60"
+GRID = "#b9c4c7"
+# At least 3:1 against white (WCAG 1.4.11), and distinct for the common colour-vision deficits.
+SERIES_COLOURS = ("#0b5d66", "#a4262c", "#5b4a9e", "#8a5a00", "#1d6b2c", "#1c2326")
+MARKERS = ("circle", "square", "triangle", "diamond")
+
+LEFT = 40  # room for the 1–5 axis labels
+RIGHT = 16
+LEGEND_ROW = 22
+PLOT_H = 200
+BOTTOM = 40  # room for the meeting labels
+MIN_WIDTH = 520
+STEP_W = 56  # horizontal room per meeting
+CHAR_W = 7.2  # rough width of one character at font-size 13
+SCALE_MIN, SCALE_MAX = 1, 5
+
+# Characters XML 1.0 cannot carry (most control characters, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", str(value)), {'"': "&quot;"})
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _shorten(text: str, room: float) -> str:
+    chars = max(1, int(room // CHAR_W))
+    text = " ".join(str(text).split())
+    return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class TrendLabels:
+    """The words in the chart, translated by the caller."""
+
+    title: str
+    description: str
+    too_few: str = "too few answers"
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    if shape == "square":
+        return (
+            f'<rect x="{_num(x - 4.5)}" y="{_num(y - 4.5)}" width="9" height="9" fill="{colour}"/>'
+        )
+    if shape == "triangle":
+        points = (
+            f"{_num(x)},{_num(y - 6)} {_num(x + 5.5)},{_num(y + 4)} {_num(x - 5.5)},{_num(y + 4)}"
+        )
+        return f'<polygon points="{points}" fill="{colour}"/>'
+    if shape == "diamond":
+        points = " ".join(
+            f"{_num(px)},{_num(py)}" for px, py in ((x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y))
+        )
+        return f'<polygon points="{points}" fill="{colour}"/>'
+    return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="5" fill="{colour}"/>'
+
+
+def trend_chart_svg(
+    meetings: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    labels: TrendLabels,
+    *,
+    uid: str,
+    fmt: Callable[[float], str] = _num,
+) -> str:
+    """A line per (name, values) series over the meetings (labels on the x axis), on the 1–5
+    scale. A None value leaves a gap in the line and a hollow mark on the axis saying there were
+    too few answers. `fmt` writes a value the way the reader expects (a decimal comma in Dutch)."""
+    count = max(1, len(meetings))
+    width = max(MIN_WIDTH, LEFT + RIGHT + count * STEP_W)
+    legend_h = LEGEND_ROW * len(series) + 8
+    top = legend_h + 8
+    height = top + PLOT_H + BOTTOM
+    step = (width - LEFT - RIGHT) / count
+
+    def x_of(index: int) -> float:
+        return LEFT + step * (index + 0.5)
+
+    def y_of(value: float) -> float:
+        return top + PLOT_H * (SCALE_MAX - value) / (SCALE_MAX - SCALE_MIN)
+
+    title_id, desc_id = f"{uid}-title", f"{uid}-desc"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--trend" role="img" '
+        f'viewBox="0 0 {_num(width)} {_num(height)}" aria-labelledby="{title_id} {desc_id}" '
+        f'font-family="{FONT}" font-size="13">',
+        f'<title id="{title_id}">{_text(labels.title)}</title>',
+        f'<desc id="{desc_id}">{_text(labels.description)}</desc>',
+    ]
+    for index, (name, _values) in enumerate(series):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        shape = MARKERS[index % len(MARKERS)]
+        y = 8 + index * LEGEND_ROW + LEGEND_ROW / 2
+        parts.append(
+            f'<line x1="8" y1="{_num(y)}" x2="32" y2="{_num(y)}" stroke="{colour}" '
+            f'stroke-width="2"/>'
+            + _marker(shape, 20, y, colour)
+            + f'<text x="40" y="{_num(y + 4.5)}" fill="{TEXT}">'
+            f"{_text(_shorten(name, width - 48))}</text>"
+        )
+    for value in range(SCALE_MIN, SCALE_MAX + 1):
+        y = y_of(value)
+        parts.append(
+            f'<line x1="{LEFT}" y1="{_num(y)}" x2="{_num(width - RIGHT)}" y2="{_num(y)}" '
+            f'stroke="{GRID}" stroke-width="1"/>'
+            f'<text x="{LEFT - 10}" y="{_num(y + 4.5)}" text-anchor="end" fill="{MUTED}">'
+            f"{value}</text>"
+        )
+    for index, label in enumerate(meetings):
+        parts.append(
+            f'<text x="{_num(x_of(index))}" y="{_num(top + PLOT_H + 24)}" text-anchor="middle" '
+            f'fill="{MUTED}">{_text(_shorten(label, step - 4))}</text>'
+        )
+    baseline = top + PLOT_H
+    for index, (name, values) in enumerate(series):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        shape = MARKERS[index % len(MARKERS)]
+        segment: list[str] = []
+        segments: list[list[str]] = []
+        for position, value in enumerate(values[: len(meetings)]):
+            if value is None:
+                if segment:
+                    segments.append(segment)
+                segment = []
+                continue
+            segment.append(f"{_num(x_of(position))},{_num(y_of(value))}")
+        if segment:
+            segments.append(segment)
+        for points in segments:
+            if len(points) > 1:
+                parts.append(
+                    f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" '
+                    f'stroke-width="2"/>'
+                )
+        for position, value in enumerate(values[: len(meetings)]):
+            meeting = meetings[position]
+            if value is None:
+                continue
+            parts.append(
+                f"<g><title>{_text(name)}, {_text(meeting)}: {_text(fmt(value))}</title>"
+                + _marker(shape, x_of(position), y_of(value), colour)
+                + "</g>"
+            )
+    # One hollow mark per meeting without any value: "too few answers".
+    for position, meeting in enumerate(meetings):
+        if all(position >= len(values) or values[position] is None for _name, values in series):
+            parts.append(
+                f"<g><title>{_text(meeting)}: {_text(labels.too_few)}</title>"
+                f'<circle cx="{_num(x_of(position))}" cy="{_num(baseline)}" r="5" '
+                f'fill="#ffffff" stroke="{MUTED}" stroke-width="1.5"/></g>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
