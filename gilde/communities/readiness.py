@@ -12,11 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Community, Focus, Role, StepMark
+from .models import Community, StepMark
 
 STEP_NUMBERS = range(1, 9)
 
@@ -111,14 +110,33 @@ def step_states(community: Community, facts: dict | None = None) -> list[StepSta
 
 @readiness_signal(step=4)
 def facilitation_arranged(community: Community, facts: dict) -> Signal:
-    focus = community.memberships.filter(role=Role.FACILITATOR).aggregate(
-        content=Count("id", filter=Q(focus=Focus.CONTENT)),
-        process=Count("id", filter=Q(focus=Focus.PROCESS)),
-    )
+    """A fixed pair with content and process, or a rotation that staffs every coming meeting."""
+    from gilde.meetings.selectors import facilitation_facts
+
+    known = facilitation_facts(community=community, facts=facts)
+    title = _("Two facilitators: content and process")
+    if known["is_rotation"]:
+        meetings, staffed = len(known["meetings"]), known["staffed"]
+        return Signal(
+            key="facilitation_arranged",
+            title=title,
+            status=SignalStatus.MET if meetings and staffed == meetings else SignalStatus.NOT_MET,
+            explanation=(
+                _(
+                    "A rotation: %(staffed)s of the %(meetings)s coming meetings have two "
+                    "facilitators."
+                )
+                % {"staffed": staffed, "meetings": meetings}
+                if meetings
+                else _("A rotation is chosen, but no meetings are planned yet.")
+            ),
+            tip_id="s4-two-facilitators",
+        )
+    focus = known["focus"]  # facilitators with each focus, fetched with the mode
     met = focus["content"] >= 1 and focus["process"] >= 1
     return Signal(
         key="facilitation_arranged",
-        title=_("Two facilitators: content and process"),
+        title=title,
         status=SignalStatus.MET if met else SignalStatus.NOT_MET,
         explanation=_(
             "Facilitators with a content focus: %(content)s; with a process focus: %(process)s. "
