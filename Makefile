@@ -25,7 +25,7 @@ LOCALE_IGNORE := --ignore=.venv --ignore=var --ignore=build --ignore=node_module
 .PHONY: help run test lint format messages system-deps clean
 
 help:
-	@echo "make run       install what is missing, migrate, fill the demo, serve on http://127.0.0.1:$(PORT)"
+	@echo "make run       install what is missing, migrate, fill the demo, serve on http://127.0.0.1:$(PORT) with a worker"
 	@echo "make test      install test tools, then ruff, checks, migration check and pytest"
 	@echo "make lint      ruff check and format check"
 	@echo "make format    ruff format and safe fixes"
@@ -57,7 +57,13 @@ run: $(RUN_STAMP)
 	@echo
 	@echo "Gilde runs at http://127.0.0.1:$(PORT)  (stop it with Ctrl-C)"
 	@echo
-	exec $(GILDE) serve
+	@# The worker runs beside the web server; whichever way this stops (Ctrl-C, a TERM to this
+	@# shell, the server failing), both stop.
+	$(GILDE) worker --verbosity 0 & worker=$$!; \
+	$(GILDE) serve & serve=$$!; \
+	trap 'kill $$worker $$serve 2>/dev/null || true; wait 2>/dev/null || true' EXIT; \
+	trap 'exit 0' INT TERM; \
+	wait $$serve
 
 # Debian's Chromium for the browser tests, gettext for the translation checks.
 system-deps:

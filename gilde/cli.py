@@ -1,4 +1,6 @@
-"""The `gilde` command: `gilde serve`, `gilde demo`, and every manage.py command."""
+"""The `gilde` command: `gilde serve`, `gilde worker` (background tasks and the meeting e-mail
+clock, in gilde/meetings/management/commands/worker.py), `gilde demo`, and every manage.py command.
+"""
 
 import os
 import sys

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "gilde.core",
     "gilde.accounts",
     "gilde.communities",
@@ -243,6 +245,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("GILDE_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# Background tasks (e-mail): a queue in the database, worked off by `gilde worker`.
+# GILDE_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them in the request.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("GILDE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
 }
 
 # How long an invitation link stays valid.

@@ -49,6 +49,8 @@ DESCRIPTIONS = {
     "profile.changed": _("changed the profile of %(member)s in this CoP"),
     "intake.changed": _("updated the intake of %(member)s"),
     "composition.settings_changed": _("changed the composition rules"),
+    "meetings.scheduled": _("planned %(count)s meetings (replacing %(replaced)s)"),
+    "meeting.changed": _("changed the meeting %(title)s"),
     "impact.changed": _("updated the lasting-impact agreements of %(member)s"),
     "commitment.added": _("recorded the commitment of %(organisation)s"),
     "commitment.changed": _("changed the commitment of %(organisation)s"),

@@ -4,16 +4,18 @@ The table is the contract. A new URL pattern that is not in it fails this test, 
 is added has to say who may reach it.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from gilde.communities import services
 from gilde.communities.models import Application, Role, token_digest
 from gilde.composition import services as composition_services
 from gilde.guide.models import CustomWorkForm
 from gilde.impact import services as impact_services
+from gilde.meetings.models import AgendaItem, EvaluationQuestion, Meeting
 from gilde.question import services as question_services
 from gilde.question.models import SHEET_FIELDS
 
@@ -117,6 +119,37 @@ EXPECTED = {
     "impact:commitment_new": RUNNERS_ONLY,
     "impact:commitment_edit": RUNNERS_ONLY,
     "impact:commitment_delete": RUNNERS_ONLY,
+    # The meeting ended an hour ago, so its evaluation is open.
+    "meetings:calendar": MEMBERS_ONLY,
+    "meetings:schedule": RUNNERS_ONLY,
+    "meetings:detail": MEMBERS_ONLY,
+    "meetings:edit": RUNNERS_ONLY,
+    "meetings:ics": MEMBERS_ONLY,
+    "meetings:calendar_token": {**MEMBERS_ONLY, **dict.fromkeys(MEMBER_ROLES, 405)},
+    "meetings:calendar_token_revoke": {**MEMBERS_ONLY, **dict.fromkeys(MEMBER_ROLES, 405)},
+    # The feed of a closed CoP: members, or a personal token; nobody else learns it exists.
+    "meetings:feed": {**MEMBERS_ONLY, "anonymous": 404},
+    "meetings:facilitation": RUNNERS_ONLY,
+    "meetings:agenda": RUNNERS_ONLY,
+    "meetings:agenda_item_edit": RUNNERS_ONLY,
+    "meetings:agenda_item_delete": POST_ONLY,
+    "meetings:agenda_item_move": POST_ONLY,
+    "meetings:meeting_facilitators": RUNNERS_ONLY,
+    "meetings:prepare": RUNNERS_ONLY,
+    "meetings:need_handle": POST_ONLY,
+    "meetings:rsvp": {**RUNNERS_ONLY, "participant": 405, "facilitator": 405, "initiator": 405},
+    "meetings:attendance": RUNNERS_ONLY,
+    "meetings:notes": RUNNERS_ONLY,
+    "meetings:evaluate": {**MEMBERS_ONLY, "observer": 403},
+    "meetings:evaluation_open": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
+    "meetings:evaluation_results": MEMBERS_ONLY,
+    "meetings:evaluation_trend": MEMBERS_ONLY,
+    "meetings:evaluation_questions": RUNNERS_ONLY,
+    "meetings:evaluation_question_edit": RUNNERS_ONLY,
+    "meetings:evaluation_question_remove": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
+    "meetings:evaluation_question_restore": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
+    "meetings:evaluation_question_move": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
+    "meetings:notification_preference": LOGGED_IN,
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -188,8 +221,22 @@ def url_kwargs(cop, personas):
             commitment="Twee uur per week",
         ),
     }
+    meeting = Meeting.objects.create(
+        community=cop,
+        title="Bijeenkomst 1",
+        starts_at=timezone.now() - timedelta(hours=4),
+        duration_minutes=180,
+    )
+    item = AgendaItem.objects.create(meeting=meeting, title="Check-in", duration_minutes=15)
+    question = EvaluationQuestion.objects.create(
+        community=cop, text="Wat neem je mee?", kind="open", feeds_next_meeting=True
+    )
     return {
         **{key: obj.pk for key, obj in objects.items()},
+        "meeting": meeting.pk,
+        "item_pk": item.pk,
+        "question_pk": question.pk,
+        "answer_pk": 1,
         "number": 1,
         "fmt": "csv",
         "key": "ls-1-2-4-all",
@@ -209,6 +256,8 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):
             kwargs[key] = url_kwargs["work_form"]
+        elif key == "pk" and name.startswith("meetings:"):
+            kwargs[key] = url_kwargs["meeting"]
         elif key == "pk" and name.startswith("composition:candidate"):
             kwargs[key] = url_kwargs["candidate"]
         elif key == "pk" and name.startswith("impact:commitment"):

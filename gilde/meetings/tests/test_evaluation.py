@@ -144,7 +144,7 @@ def test_a_race_on_the_submission_gives_the_already_answered_message(
     membership = Membership.objects.get(community=cop, user=participant)
     # The other request wins the race between our check and our insert.
     EvaluationSubmission.objects.create(meeting=meeting, membership=membership)
-    monkeypatch.setattr(services, "evaluation_has_answered", lambda **kwargs: False)
+    monkeypatch.setattr(services.evaluation, "evaluation_has_answered", lambda **kwargs: False)
     with pytest.raises(services.EvaluationAlreadyAnswered):
         answer_as(meeting, membership)
     assert not EvaluationResponse.objects.exists()

@@ -158,8 +158,11 @@ def test_plan_with_public_holidays_keeps_every_promise(first, cadence, count, we
     assert all(d.weekday() < 5 for d in dates)
     assert all(a < b for a, b in pairwise(dates))
     assert dates[0] >= first
-    for a, b in pairwise(dates):
-        assert abs((b - a).days - 7 * cadence) <= 4
+    # Each meeting keeps its slot in the rhythm; a holiday moves it by a few days at most. (The
+    # spacing between two meetings can differ more: the first may move later, the next earlier.)
+    slots = [p.moved_from or p.date for p in result]
+    assert all((b - a).days == 7 * cadence for a, b in pairwise(slots))
+    assert all(abs((p.date - p.moved_from).days) <= 4 for p in result if p.moved)
     assert all(p.reason == holidays[p.moved_from] for p in result if p.moved)
 
 

@@ -65,6 +65,7 @@ def schedule(request, access):
         try:
             created = services.meeting_schedule(
                 community=community,
+                actor=request.user,
                 dates=[planned.date for planned in form.planned],
                 start_time=data["start_time"],
                 duration_minutes=data["duration_minutes"],
@@ -140,7 +141,7 @@ def edit(request, access, pk: int):
     meeting = _meeting_or_404(access, pk)
     form = MeetingForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        if services.meeting_update(meeting=meeting, **form.changes()):
+        if services.meeting_update(meeting=meeting, actor=request.user, **form.changes()):
             messages.success(request, _("The meeting is saved."))
         else:
             messages.info(request, _("Nothing changed."))

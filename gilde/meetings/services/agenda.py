@@ -1,0 +1,116 @@
+"""Writes for meetings: agenda and facilitation."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ..models import (
+    AgendaItem,
+    FacilitationMode,
+    MeetingFacilitator,
+    MeetingSettings,
+    MeetingStatus,
+)
+
+
+def _agenda_renumber(meeting) -> list:
+    """Positions 0, 1, 2, … in the current order; returns the items."""
+    items = list(meeting.agenda_items.order_by("position", "id"))
+    changed = []
+    for index, item in enumerate(items):
+        if item.position != index:
+            item.position = index
+            changed.append(item)
+    AgendaItem.objects.bulk_update(changed, ["position"])
+    return items
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting, **fields):
+    """Add an item at the end of the meeting's agenda; `fields` are the item's editable fields."""
+    last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
+    return AgendaItem.objects.create(
+        meeting=meeting, position=0 if last is None else last + 1, **fields
+    )
+
+
+@transaction.atomic
+def agenda_item_update(*, item, **fields):
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item) -> None:
+    """Remove an item; answers linked to it stay, unlinked; the others close ranks."""
+    meeting = item.meeting
+    item.delete()
+    _agenda_renumber(meeting)
+
+
+@transaction.atomic
+def agenda_item_move(*, item, direction: str) -> bool:
+    """Swap the item with its neighbour above ("up") or below ("down"). False at the edge."""
+    items = _agenda_renumber(item.meeting)
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(items):
+        return False
+    first, second = items[index], items[target]
+    first.position, second.position = second.position, first.position
+    AgendaItem.objects.bulk_update([first, second], ["position"])
+    return True
+
+
+def _future_planned(community):
+    return community.meetings.filter(status=MeetingStatus.PLANNED, starts_at__gt=timezone.now())
+
+
+@transaction.atomic
+def meeting_facilitators_set(*, meeting, turns) -> None:
+    """Replace the meeting's facilitators by `turns`: (membership, focus) pairs."""
+    meeting.facilitators.all().delete()
+    MeetingFacilitator.objects.bulk_create(
+        [MeetingFacilitator(meeting=meeting, membership=m, focus=focus) for m, focus in turns]
+    )
+
+
+@transaction.atomic
+def facilitation_save(*, community, mode: str, core_group=(), plan=None, pair=None):
+    """Store how the CoP facilitates. A pair (content, process) is assigned to every future
+    planned meeting; a rotation plan ((meeting, turns) pairs from the preview) is applied as
+    shown. Held and past meetings keep their facilitators."""
+    settings, _created = MeetingSettings.objects.get_or_create(community=community)
+    settings.facilitation_mode = mode
+    settings.save(update_fields=["facilitation_mode"])
+    if mode == FacilitationMode.ROTATION_CORE:
+        settings.core_group.set(core_group)
+    future_ids = set(_future_planned(community).values_list("id", flat=True))
+    if pair is not None:
+        content, process = pair
+        plan = [
+            (meeting, [(content, "content"), (process, "process")])
+            for meeting in _future_planned(community)
+        ]
+    plan = [(meeting, turns) for meeting, turns in (plan or []) if meeting.pk in future_ids]
+    MeetingFacilitator.objects.filter(meeting_id__in=[m.pk for m, _turns in plan]).delete()
+    MeetingFacilitator.objects.bulk_create(
+        [
+            MeetingFacilitator(meeting=meeting, membership=membership, focus=focus)
+            for meeting, turns in plan
+            for membership, focus in turns
+        ]
+    )
+    return settings
+
+
+@transaction.atomic
+def evaluation_need_handle(*, answer, handled: bool, agenda_item=None):
+    """Tick off an answer to "what does the next meeting need", or link it to an agenda item
+    (which counts as handled)."""
+    answer.handled = handled or agenda_item is not None
+    answer.agenda_item = agenda_item
+    answer.save(update_fields=["handled", "agenda_item"])
+    return answer

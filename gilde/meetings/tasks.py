@@ -1,0 +1,283 @@
+"""Background work for meetings: the e-mails about them.
+
+Every e-mail has a key (see `notifications.py`). The key is stored in the same transaction as the
+decision to send, so a task that runs twice, or two workers that run it at once, send it once.
+Services call `notify_meeting_changed` and `notify_evaluation_opened`; they enqueue only after
+the surrounding transaction commits. The time-based e-mails come from `send_due_notifications`,
+which `gilde worker` enqueues every ten minutes (and `gilde notify` on demand).
+"""
+
+import logging
+from datetime import datetime
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+from icalendar import Calendar
+
+from gilde.core.mail import absolute_url, send_templated_mail
+
+from . import ical
+from . import notifications as n
+from .models import Meeting, MeetingStatus, NotificationMode, SentNotification
+
+logger = logging.getLogger(__name__)
+
+ICS_MIMETYPE = "text/calendar"
+
+
+# Hooks for services
+
+
+def notify_meeting_changed(meeting: Meeting) -> None:
+    """Send the invitation (or update, or cancellation) with the meeting's .ics once the current
+    transaction commits. Call it after a change that raised `meeting.sequence`."""
+    meeting_id = meeting.pk
+    transaction.on_commit(lambda: send_meeting_invitations.enqueue(meeting_id))
+
+
+def notify_meeting_deleted(meeting: Meeting) -> None:
+    """Call before deleting a meeting that may sit in people's calendars: once the deletion
+    commits, attendees get a cancellation that removes it."""
+    snapshot = {
+        "pk": meeting.pk,
+        "community_id": meeting.community_id,
+        "uid": str(meeting.uid),
+        "sequence": meeting.sequence + 1,
+        "title": meeting.title,
+        "starts_at": meeting.starts_at.isoformat(),
+        "duration_minutes": meeting.duration_minutes,
+        "place": meeting.place,
+        "online_link": meeting.online_link,
+        "created_at": meeting.created_at.isoformat(),
+    }
+    if meeting.status == MeetingStatus.CANCELLED:
+        return  # its cancellation went out already
+    transaction.on_commit(lambda: send_deleted_meeting_cancellations.enqueue(snapshot))
+
+
+def notify_evaluation_opened(meeting: Meeting) -> None:
+    """Ask the attendees for their evaluation once the current transaction commits; for a
+    facilitator opening it early (at the meeting's end the periodic job does this)."""
+    meeting_id = meeting.pk
+    transaction.on_commit(lambda: send_evaluation_requests.enqueue(meeting_id))
+
+
+# Sending
+
+
+def _send_once(
+    *, key: str, user, template: str, context: dict, attachments: list | None = None
+) -> bool:
+    """Send one e-mail unless its key exists. A failed send rolls the key back, so a retry
+    sends it again."""
+    with transaction.atomic():
+        _, created = SentNotification.objects.get_or_create(key=key)
+        if not created:
+            return False
+        send_templated_mail(
+            template=f"meetings/email/{template}",
+            to=user.email,
+            language=user.language,
+            context={**context, "user": user},
+            attachments=attachments,
+        )
+    return True
+
+
+def meeting_ics(meeting: Meeting, *, method: str, attendee=None) -> bytes:
+    """The meeting as an iTIP message (RFC 5546): METHOD:REQUEST, or METHOD:CANCEL with
+    STATUS:CANCELLED, with the same UID and SEQUENCE as the CoP's feed."""
+    calendar = Calendar()
+    calendar.add("prodid", ical.PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", method)
+    calendar.add_component(ical.amsterdam_vtimezone())
+    event = ical.meeting_event(meeting, absolute_url(n.meeting_path(meeting)))
+    # In a message, DTSTAMP is when the message was made.
+    event.pop("DTSTAMP", None)
+    event.add("dtstamp", timezone.now())
+    if method == "CANCEL":
+        event.pop("STATUS", None)
+        event.add("status", "CANCELLED")
+    # Calendar apps only offer "add to calendar" for a request with an organizer.
+    event.add("organizer", f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+    if attendee is not None:
+        event.add("attendee", f"mailto:{attendee.email}", parameters={"RSVP": "FALSE"})
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _meeting_context(meeting: Meeting, page: str = "meetings:detail") -> dict:
+    return {
+        "meeting": meeting,
+        "community": meeting.community,
+        "path": n.meeting_path(meeting, page),
+    }
+
+
+def _wants_each(user) -> bool:
+    return n.preference_mode(user) == NotificationMode.EACH
+
+
+@task()
+def send_meeting_invitations(meeting_id: int) -> int:
+    """(a) The invitation, update or cancellation, with the .ics, to everyone who attends."""
+    meeting = Meeting.objects.select_related("community").filter(pk=meeting_id).first()
+    if meeting is None:
+        return 0
+    return _send_invitations(meeting)
+
+
+@task()
+def send_deleted_meeting_cancellations(snapshot: dict) -> int:
+    """(a) for a meeting that no longer exists: a cancellation built from what it was."""
+    meeting = Meeting(
+        pk=snapshot["pk"],
+        community_id=snapshot["community_id"],
+        uid=snapshot["uid"],
+        sequence=snapshot["sequence"],
+        title=snapshot["title"],
+        starts_at=datetime.fromisoformat(snapshot["starts_at"]),
+        duration_minutes=snapshot["duration_minutes"],
+        place=snapshot["place"],
+        online_link=snapshot["online_link"],
+        status=MeetingStatus.CANCELLED,
+        created_at=datetime.fromisoformat(snapshot["created_at"]),
+        updated_at=timezone.now(),
+    )
+    return _send_invitations(meeting)
+
+
+def _send_invitations(meeting: Meeting) -> int:
+    if meeting.ends_at < timezone.now():
+        return 0  # nothing to put in (or take out of) anyone's calendar any more
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    method = "CANCEL" if cancelled else "REQUEST"
+    context = {
+        **_meeting_context(meeting),
+        "cancelled": cancelled,
+        "changed": meeting.sequence > 0,
+    }
+    sent = 0
+    for user in n.meeting_attendees(meeting):
+        if not _wants_each(user):
+            continue  # digest readers see the week's meetings in their digest
+        sent += _send_once(
+            key=n.invitation_key(meeting, user),
+            user=user,
+            template="meeting_invitation",
+            context=context,
+            attachments=[
+                ("meeting.ics", meeting_ics(meeting, method=method, attendee=user), ICS_MIMETYPE)
+            ],
+        )
+    return sent
+
+
+@task()
+def send_evaluation_requests(meeting_id: int) -> int:
+    """(c) Ask the attendees to fill in the evaluation, once it is open."""
+    meeting = Meeting.objects.select_related("community").filter(pk=meeting_id).first()
+    if meeting is None or not meeting.evaluation_is_open():
+        return 0
+    return _send_evaluation_requests(meeting)
+
+
+def _send_evaluation_requests(meeting: Meeting) -> int:
+    context = {
+        **_meeting_context(meeting, "meetings:evaluate"),
+        "closes_at": meeting.evaluation_closes_at,
+    }
+    sent = 0
+    for user in n.evaluation_recipients(meeting):
+        if _wants_each(user):
+            sent += _send_once(
+                key=n.evaluation_key(meeting, user),
+                user=user,
+                template="evaluation_request",
+                context=context,
+            )
+    return sent
+
+
+def _send_reminders(meeting: Meeting) -> int:
+    """(b) A reminder two days before, with the .ics again."""
+    context = _meeting_context(meeting)
+    sent = 0
+    for user in n.meeting_attendees(meeting):
+        if not _wants_each(user):
+            continue
+        ics = meeting_ics(meeting, method="REQUEST", attendee=user)
+        sent += _send_once(
+            key=n.reminder_key(meeting, user),
+            user=user,
+            template="meeting_reminder",
+            context=context,
+            attachments=[("meeting.ics", ics, ICS_MIMETYPE)],
+        )
+    return sent
+
+
+def _send_prepare_reminders(meeting: Meeting) -> int:
+    """(d) A week before, the facilitators are reminded to prepare."""
+    context = _meeting_context(meeting, "meetings:prepare")
+    sent = 0
+    for user in n.meeting_facilitators(meeting):
+        if _wants_each(user):
+            sent += _send_once(
+                key=n.prepare_key(meeting, user),
+                user=user,
+                template="prepare_reminder",
+                context=context,
+            )
+    return sent
+
+
+def _send_digests(now: datetime) -> int:
+    sent = 0
+    for user in n.digest_users():
+        digest = n.digest_for(user, now)
+        if not digest:
+            continue  # nothing this week (yet): a later run this Monday may still find something
+        sent += _send_once(
+            key=n.digest_key(digest.week_start.date(), user),
+            user=user,
+            template="weekly_digest",
+            context={
+                "digest": digest,
+                "meetings": [(m, n.meeting_path(m)) for m in digest.meetings],
+                "evaluations": [
+                    (m, n.meeting_path(m, "meetings:evaluate")) for m in digest.evaluations
+                ],
+                "preparations": [
+                    (m, n.meeting_path(m, "meetings:prepare")) for m in digest.preparations
+                ],
+            },
+        )
+    return sent
+
+
+@task()
+def send_weekly_digests() -> int:
+    """The weekly digest for those who chose it: at most one per person per ISO week."""
+    return _send_digests(timezone.now())
+
+
+@task()
+def send_due_notifications() -> dict[str, int]:
+    """The periodic job: reminders, evaluation requests at the meeting's end, preparation
+    reminders and, on Monday mornings, the digests. Safe to run as often as you like."""
+    now = timezone.now()
+    counts = {
+        "reminders": sum(_send_reminders(m) for m in n.meetings_to_remind(now)),
+        "evaluations": sum(
+            _send_evaluation_requests(m) for m in n.meetings_with_new_evaluation(now)
+        ),
+        "preparations": sum(_send_prepare_reminders(m) for m in n.meetings_to_prepare(now)),
+        "digests": _send_digests(now) if n.digest_due(now) else 0,
+    }
+    logger.info("Meeting e-mails sent: %s", counts)
+    return counts
