@@ -1,0 +1,83 @@
+"""Meetings in the browser: schedule, agenda, facilitation, preparation, RSVP, evaluation on a
+phone, results; axe on every page."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from gilde.meetings.models import Meeting
+from tests.factories import PASSWORD
+
+from .helpers import check_a11y, log_in, shot
+
+
+def test_facilitator_plans_the_meetings(server, page, facilitator, participant, cop):
+    base = f"{server}/c/{cop.slug}/meetings"
+    log_in(page, server, facilitator.email, PASSWORD)
+    page.goto(f"{base}/")
+    check_a11y(page)
+    page.goto(f"{base}/schedule/")
+    check_a11y(page)
+    first = (timezone.localdate() + timedelta(days=14)).isoformat()
+    page.fill("#id_first_date", first)
+    page.fill("#id_count", "13")
+    page.fill("#id_start_time", "19:00")
+    page.click("button[name=action][value=preview]")
+    check_a11y(page)
+    shot(page, "meetings-schedule-preview")
+    page.click("button[name=action][value=confirm]")
+    expect(page.locator("main")).to_contain_text("13")
+    assert Meeting.objects.filter(community=cop).count() == 13
+    check_a11y(page)
+    shot(page, "meetings-calendar")
+
+    meeting = Meeting.objects.filter(community=cop).order_by("starts_at").first()
+    for path in (
+        f"{meeting.pk}/",
+        f"{meeting.pk}/agenda/",
+        "facilitation/",
+        f"{meeting.pk}/prepare/",
+    ):
+        page.goto(f"{base}/{path}")
+        check_a11y(page)
+    page.goto(f"{base}/{meeting.pk}/agenda/")
+    page.fill("#id_new-title", "Check-in in tweetallen")
+    page.fill("#id_new-duration_minutes", "20")
+    page.click("form.agenda-add button[type=submit]")
+    expect(page.locator("main")).to_contain_text("Check-in in tweetallen")
+    check_a11y(page)
+    shot(page, "meetings-agenda")
+
+
+def test_participant_answers_and_evaluates_on_a_phone(server, browser, participant, cop):
+    meeting = Meeting.objects.create(
+        community=cop,
+        title="Bijeenkomst 1",
+        starts_at=timezone.now() - timedelta(hours=4),
+        duration_minutes=180,
+    )
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        log_in(page, server, participant.email, PASSWORD)
+        base = f"{server}/c/{cop.slug}/meetings/{meeting.pk}"
+        page.goto(f"{base}/")
+        check_a11y(page)
+        page.goto(f"{base}/evaluate/")
+        check_a11y(page)
+        shot(page, "meetings-evaluate-phone")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360
+        page.locator("input[type=radio][value='4']").first.check()
+        page.click("main form button[type=submit]")
+        check_a11y(page)
+        page.goto(f"{base}/evaluation/")
+        check_a11y(page)
+        page.goto(f"{server}/c/{cop.slug}/meetings/evaluation/trend/")
+        check_a11y(page)
+        page.goto(f"{server}/notifications/")
+        check_a11y(page)
+    finally:
+        context.close()
+    assert meeting.responses.count() == 1
