@@ -7,10 +7,17 @@ from gilde.communities.models import Community
 from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
 
 from .diversity import blau
-from .models import CompositionSettings, Intake
+from .models import Intake
 from .selectors import group_members
 
 BLAU_ORGANISATIONS = 0.7
+
+
+def _intake_done(membership) -> bool:
+    try:
+        return membership.intake.done_at is not None
+    except Intake.DoesNotExist:
+        return False
 
 
 def _status(met: bool) -> SignalStatus:
@@ -71,8 +78,8 @@ def practice_and_theory(community: Community, facts: dict) -> Signal:
 
 @readiness_signal(step=2)
 def no_sector_conflict(community: Community, facts: dict) -> Signal:
-    rules = CompositionSettings.objects.filter(community=community).first()
-    if not (rules and rules.one_organisation_per_sector):
+    members = _group(community, facts)
+    if not (members and members[0].membership.one_organisation_per_sector):
         return Signal(
             key="sector_conflict",
             title=_("No competition within a sector"),
@@ -81,7 +88,7 @@ def no_sector_conflict(community: Community, facts: dict) -> Signal:
             tip_id="s2-competition",
         )
     sectors: dict[str, set[str]] = {}
-    for member in _group(community, facts):
+    for member in members:
         if member.sector and member.organisation:
             sectors.setdefault(member.sector, set()).add(member.organisation)
     clashes = sorted(sector for sector, orgs in sectors.items() if len(orgs) > 1)
@@ -102,11 +109,8 @@ def no_sector_conflict(community: Community, facts: dict) -> Signal:
 @readiness_signal(step=2)
 def intakes_done(community: Community, facts: dict) -> Signal:
     members = _group(community, facts)
-    done = Intake.objects.filter(
-        membership__community=community,
-        membership__in=[member.membership for member in members],
-        done_at__isnull=False,
-    ).count()
+    # The group's query brought each member's intake along (select_related).
+    done = sum(1 for m in members if _intake_done(m.membership))
     return Signal(
         key="intakes_done",
         title=_("Every participant has had an intake"),

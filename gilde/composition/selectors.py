@@ -2,7 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
+
 from gilde.communities.models import Community, Membership, Role
+
+from .models import CompositionSettings
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,15 @@ def _effective(membership: Membership) -> GroupMember:
 
 
 def group_members(community: Community, roles=(Role.PARTICIPANT,)) -> list[GroupMember]:
-    """The members with these roles (participants by default), in one query."""
+    """The members with these roles (participants by default), in one query. Each membership
+    carries its intake and the CoP's one-organisation-per-sector rule along."""
+    rule = CompositionSettings.objects.filter(community=OuterRef("community")).values(
+        "one_organisation_per_sector"
+    )[:1]
     memberships = (
         community.memberships.filter(role__in=roles)
-        .select_related("user__organisation", "profile__organisation")
+        .select_related("user__organisation", "profile__organisation", "intake")
+        .annotate(one_organisation_per_sector=Subquery(rule))
         .order_by("user__name")
     )
     return [_effective(membership) for membership in memberships]

@@ -77,7 +77,7 @@ def test_calendar_lists_upcoming_first_then_past(client, cop, participant):
     assert response.context["past"] == [past]
     html = response.content.decode()
     assert html.index("Straks") < html.index("Later") < html.index("Vorige")
-    assert "Geannuleerd" in html or "Cancelled" in html
+    assert "Afgelast" in html or "Cancelled" in html
     assert url("ics", pk=soon.pk) in html
     assert url("schedule") not in html  # participants do not plan
 
