@@ -21,6 +21,7 @@ from gilde.meetings.models import (
     MeetingStatus,
     QuestionKind,
 )
+from gilde.meetings.scheduling import days_to_avoid, plan
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 COUNT = 13
@@ -51,11 +52,16 @@ NEEDS = [
 ]
 
 
-def _start_moment(community: Community, index: int) -> datetime:
-    day = community.start_date + timedelta(weeks=community.cadence_weeks * index)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return datetime.combine(day, time(13, 30), tzinfo=AMSTERDAM)
+def _dates(community: Community) -> list:
+    """The series as the schedule generator plans it: no public or Midden school holidays."""
+    first = community.start_date
+    avoid = days_to_avoid(years=range(first.year, first.year + 3), region="Midden")
+    planned = plan(first, community.cadence_weeks, COUNT, None, first.weekday(), avoid)
+    return [p.date for p in planned]
+
+
+def _start_moments(community: Community) -> list[datetime]:
+    return [datetime.combine(day, time(13, 30), tzinfo=AMSTERDAM) for day in _dates(community)]
 
 
 @transaction.atomic
@@ -79,9 +85,9 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
         for n, (text, kind, feeds) in enumerate(QUESTIONS)
     ]
     previous_needs = []
-    next_index = _next_index(community, now)
-    for index in range(COUNT):
-        starts = _start_moment(community, index)
+    moments = _start_moments(community)
+    next_index = next((n for n, moment in enumerate(moments) if moment > now), COUNT)
+    for index, starts in enumerate(moments):
         held = starts + timedelta(hours=4) < now
         meeting = Meeting.objects.create(
             community=community,
@@ -151,10 +157,3 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
                         response=response, question=questions[2], text=NEEDS[number % len(NEEDS)]
                     )
                 )
-
-
-def _next_index(community: Community, now: datetime) -> int:
-    for index in range(COUNT):
-        if _start_moment(community, index) > now:
-            return index
-    return COUNT
