@@ -43,6 +43,13 @@ TAKEAWAYS = [
     "Ik ga met onze inkoper praten over social return.",
     "Anderen lopen tegen hetzelfde aan; dat lucht op.",
     "De vraag wat 'op eigen benen' eigenlijk betekent.",
+    "Een rekenvoorbeeld om mee te nemen naar ons managementoverleg.",
+    "Dat een werkbegeleider ook opdrachtgevers kan overtuigen.",
+    "Hoe de kringloop haar opbrengst per klant bijhoudt.",
+    "Mijn casus werd scherper door de vragen van de anderen.",
+    "Dat we de gemeente eerder aan tafel moeten hebben.",
+    "Een contactpersoon bij de afvalinzamelaar.",
+    "De werkvorm met drie adviseurs wil ik zelf gaan gebruiken.",
 ]
 NEEDS = [
     "Meer tijd voor de casussen, minder plenair.",
@@ -149,7 +156,9 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
                 response=response, question=questions[0], scale=3 + (number + index) % 3
             )
             EvaluationAnswer.objects.create(
-                response=response, question=questions[1], text=TAKEAWAYS[number % len(TAKEAWAYS)]
+                response=response,
+                question=questions[1],
+                text=TAKEAWAYS[(number + 5 * index) % len(TAKEAWAYS)],
             )
             if number % 3 == 0:
                 previous_needs.append(
