@@ -48,11 +48,8 @@ def question_facts(community: Community, facts: dict) -> Community:
     return facts["question"]
 
 
-_facts = question_facts
-
-
 def _sheet(community: Community, facts: dict):
-    return getattr(_facts(community, facts), "question_sheet", None)
+    return getattr(question_facts(community, facts), "question_sheet", None)
 
 
 @readiness_signal(step=1)
@@ -94,7 +91,7 @@ def scope_framed(community: Community, facts: dict) -> Signal:
 
 @readiness_signal(step=1)
 def urgency_signal_present(community: Community, facts: dict) -> Signal:
-    count = _facts(community, facts).signal_count or 0
+    count = question_facts(community, facts).signal_count or 0
     return Signal(
         key="urgency",
         title=_("Urgency backed by a signal"),
@@ -106,7 +103,7 @@ def urgency_signal_present(community: Community, facts: dict) -> Signal:
 
 @readiness_signal(step=1)
 def yields_on_two_levels(community: Community, facts: dict) -> Signal:
-    count = _facts(community, facts).yield_levels or 0
+    count = question_facts(community, facts).yield_levels or 0
     return Signal(
         key="yields",
         title=_("Yields named for at least two levels"),
@@ -119,7 +116,7 @@ def yields_on_two_levels(community: Community, facts: dict) -> Signal:
 
 @readiness_signal(step=1)
 def environment_started(community: Community, facts: dict) -> Signal:
-    data = _facts(community, facts)
+    data = question_facts(community, facts)
     layers = getattr(data, "layer_notes", None)
     started = (
         bool(data.stakeholder_count)
