@@ -11,6 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gilde.communities.models import Community, Focus, Membership
+from gilde.guide import labels as guide_labels
+
+# An agenda item's configuration and TGI focus use the work-form library's vocabulary.
+STAGE_CHOICES = list(guide_labels.STAGES.items())
+TGI_CHOICES = list(guide_labels.TGI.items())
 
 EVALUATION_DAYS = 7  # an evaluation closes a week after it opens
 ANONYMITY_THRESHOLD = 5  # aggregates are shown from this many answers
@@ -138,22 +143,6 @@ class MeetingFacilitator(models.Model):
         return f"{self.meeting}: {self.membership}"
 
 
-class Stage(models.TextChoices):
-    SOLO = "solo", _("Individually")
-    PAIR = "pair", _("In pairs")
-    TRIO = "trio", _("In threes")
-    QUAD = "quad", _("In fours")
-    SMALL_GROUP = "small-group", _("Small groups")
-    PLENARY = "plenary", _("Plenary")
-
-
-class TgiFocus(models.TextChoices):
-    I = "i", _("I (the individual)")  # noqa: E741
-    WE = "we", _("We (the group)")
-    IT = "it", _("It (the content)")
-    GLOBE = "globe", _("Globe (the context)")
-
-
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveIntegerField(default=0)
@@ -176,11 +165,9 @@ class AgendaItem(models.Model):
         related_name="+",
     )
     configuration = models.CharField(
-        _("group configuration"), max_length=15, choices=Stage.choices, blank=True
+        _("group configuration"), max_length=15, choices=STAGE_CHOICES, blank=True
     )
-    tgi_focus = models.CharField(
-        _("TGI focus"), max_length=10, choices=TgiFocus.choices, blank=True
-    )
+    tgi_focus = models.CharField(_("TGI focus"), max_length=10, choices=TGI_CHOICES, blank=True)
     notes = models.TextField(_("notes"), max_length=3000, blank=True)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from gilde.communities.models import Role
+from gilde.guide import labels as guide_labels
 from gilde.guide.selectors import guide_for_request, work_forms_for
 
 from .. import agenda_checks
@@ -16,7 +17,6 @@ from ..models import (
     MeetingFacilitator,
     MeetingSettings,
     MeetingStatus,
-    TgiFocus,
 )
 
 OWNERSHIP_TARGET = 25  # per cent of agenda items led by participants
@@ -86,7 +86,7 @@ def _signal_text(check: agenda_checks.Check) -> str:
             )
         return gettext("The agenda mixes plenary work with smaller groups.")
     if check.key == "tgi":
-        labels = dict(TgiFocus.choices)
+        labels = guide_labels.TGI
         counts = ", ".join(f"{labels[focus]}: {count}" for focus, count in data["counts"].items())
         if check.level == agenda_checks.INFO:
             return gettext("Choose a TGI focus per item to see the balance.")
