@@ -13,6 +13,7 @@ from gilde.accounts.forms import RegistrationForm
 from gilde.accounts.services import user_register
 from gilde.core.access import Action, community_view
 from gilde.core.audit import audit_describe
+from gilde.core.pages import render_cop
 from gilde.guide.selectors import step_rail
 
 from . import selectors, services
@@ -174,17 +175,14 @@ def member_role(request, access, pk: int):
             text = error.message
     if request.htmx:
         membership.refresh_from_db()
-        return render(
+        return render_cop(
             request,
+            access,
             "communities/membership_list.html#member-row",
-            {
-                "access": access,
-                "community": access.community,
-                "membership": membership,
-                "manageable": {m.pk for m in [membership] if access.can_change_member(m)},
-                "roles": [(r, Role(r).label) for r in _manageable_roles(access)],
-                "row_message": text,
-            },
+            membership=membership,
+            manageable={m.pk for m in [membership] if access.can_change_member(m)},
+            roles=[(r, Role(r).label) for r in _manageable_roles(access)],
+            row_message=text,
         )
     messages.add_message(request, level, text)
     return redirect("communities:members", slug=access.community.slug)
@@ -327,14 +325,11 @@ def invitation_revoke(request, access, pk: int):
 @community_view(Action.VIEW_AUDIT_LOG)
 def audit(request, access):
     entries = access.community.audit_entries.select_related("actor")[:500]
-    return render(
+    return render_cop(
         request,
+        access,
         "communities/audit_list.html",
-        {
-            "access": access,
-            "community": access.community,
-            "entries": [(entry, audit_describe(entry)) for entry in entries],
-        },
+        entries=[(entry, audit_describe(entry)) for entry in entries],
     )
 
 

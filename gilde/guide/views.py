@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from gilde.communities.services import step_mark
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 
 from . import labels, services
 from .forms import CustomWorkFormForm, LibraryFilterForm, StepMarkForm
@@ -116,16 +117,13 @@ def _own_or_404(access, pk: int):
 @community_view(Action.VIEW_WORK_FORMS)
 def cop_work_form(request, access, pk: int):
     work_form = custom_as_work_form(_own_or_404(access, pk))
-    return render(
+    return render_cop(
         request,
+        access,
         "guide/work_form_detail.html",
-        {
-            "access": access,
-            "community": access.community,
-            "work_form": work_form,
-            "own_pk": pk,
-            "labels": labels,
-        },
+        work_form=work_form,
+        own_pk=pk,
+        labels=labels,
     )
 
 
@@ -143,11 +141,7 @@ def cop_work_form_edit(request, access, pk: int | None = None):
             )
         messages.success(request, _("The work form is saved."))
         return redirect("guide:cop_work_form", slug=access.community.slug, pk=saved.pk)
-    return render(
-        request,
-        "guide/work_form_form.html",
-        {"access": access, "community": access.community, "form": form, "instance": instance},
-    )
+    return render_cop(request, access, "guide/work_form_form.html", form=form, instance=instance)
 
 
 @community_view(Action.MANAGE_WORK_FORMS)
@@ -157,8 +151,4 @@ def cop_work_form_delete(request, access, pk: int):
         services.work_form_delete(work_form=work_form, actor=request.user)
         messages.success(request, _("The work form is deleted."))
         return redirect("guide:cop_library", slug=access.community.slug)
-    return render(
-        request,
-        "guide/work_form_confirm_delete.html",
-        {"access": access, "community": access.community, "work_form": work_form},
-    )
+    return render_cop(request, access, "guide/work_form_confirm_delete.html", work_form=work_form)

@@ -4,11 +4,12 @@ organisations' commitments."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from gilde.communities.models import Role
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 
 from . import selectors, services
 from .forms import ImpactAgreementForm, OrganisationCommitmentForm
@@ -20,14 +21,11 @@ COMMITMENT_FIELDS = ["commitment", "budget_reference", "contact_person"]
 
 @community_view(Action.MANAGE_IMPACT)
 def overview(request, access):
-    return render(
+    return render_cop(
         request,
+        access,
         "impact/overview.html",
-        {
-            "access": access,
-            "community": access.community,
-            "overview": selectors.impact_overview(access.community),
-        },
+        overview=selectors.impact_overview(access.community),
     )
 
 
@@ -48,16 +46,13 @@ def member(request, access, pk: int):
         if access.can(Action.MANAGE_IMPACT):
             return redirect("impact:overview", slug=access.community.slug)
         return redirect("guide:cop_step", slug=access.community.slug, number=3)
-    return render(
+    return render_cop(
         request,
+        access,
         "impact/agreement_form.html",
-        {
-            "access": access,
-            "community": access.community,
-            "form": form,
-            "membership": membership,
-            "is_self": is_self,
-        },
+        form=form,
+        membership=membership,
+        is_self=is_self,
     )
 
 
@@ -100,11 +95,7 @@ def commitment_new(request, access):
         form = _commitment_form(
             access, initial={"organisation": chosen} if chosen.isdigit() else None
         )
-    return render(
-        request,
-        "impact/commitment_form.html",
-        {"access": access, "community": access.community, "form": form, "commitment": None},
-    )
+    return render_cop(request, access, "impact/commitment_form.html", form=form, commitment=None)
 
 
 def _commitment_or_404(access, pk: int):
@@ -126,10 +117,8 @@ def commitment_edit(request, access, pk: int):
         )
         messages.success(request, _("The commitment is saved."))
         return redirect("impact:overview", slug=access.community.slug)
-    return render(
-        request,
-        "impact/commitment_form.html",
-        {"access": access, "community": access.community, "form": form, "commitment": commitment},
+    return render_cop(
+        request, access, "impact/commitment_form.html", form=form, commitment=commitment
     )
 
 
@@ -140,8 +129,6 @@ def commitment_delete(request, access, pk: int):
         services.commitment_delete(item=commitment, actor=request.user)
         messages.success(request, _("The commitment is deleted."))
         return redirect("impact:overview", slug=access.community.slug)
-    return render(
-        request,
-        "impact/commitment_confirm_delete.html",
-        {"access": access, "community": access.community, "commitment": commitment},
+    return render_cop(
+        request, access, "impact/commitment_confirm_delete.html", commitment=commitment
     )

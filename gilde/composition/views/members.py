@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,7 @@ from gilde.composition.forms.members import (
 )
 from gilde.composition.models import TRAITS, Intake, MemberProfile, PioneerFollower
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 
 
 def _membership_or_404(access, pk: int) -> Membership:
@@ -82,20 +83,17 @@ def profile(request, access, pk: int):
         .exclude(sector="")
         .values_list("sector", flat=True)
     )
-    return render(
+    return render_cop(
         request,
+        access,
         "composition/profile_form.html",
-        {
-            "access": access,
-            "community": access.community,
-            "membership": membership,
-            "is_self": membership == access.membership,
-            "rows": _effective_rows(membership, instance),
-            "form": form,
-            "can_read_intake": access.can_read_intake_of(membership),
-            "organisations": Organisation.objects.values_list("name", flat=True)[:500],
-            "sectors": sorted(sectors),
-        },
+        membership=membership,
+        is_self=membership == access.membership,
+        rows=_effective_rows(membership, instance),
+        form=form,
+        can_read_intake=access.can_read_intake_of(membership),
+        organisations=Organisation.objects.values_list("name", flat=True)[:500],
+        sectors=sorted(sectors),
     )
 
 
@@ -130,20 +128,17 @@ def intake(request, access, pk: int):
         )
         for trait in TRAITS
     ]
-    return render(
+    return render_cop(
         request,
+        access,
         "composition/intake_form.html",
-        {
-            "access": access,
-            "community": access.community,
-            "membership": membership,
-            "intake": shown,
-            "is_self": membership == access.membership,
-            "assesses": assesses,
-            "assessment": assessment,
-            "form": form,
-            "can_edit_profile": access.can_edit_profile_of(membership),
-        },
+        membership=membership,
+        intake=shown,
+        is_self=membership == access.membership,
+        assesses=assesses,
+        assessment=assessment,
+        form=form,
+        can_edit_profile=access.can_edit_profile_of(membership),
     )
 
 
@@ -157,15 +152,12 @@ def intakes(request, access):
         )
     }
     rows = [(member, by_membership.get(member.membership.pk)) for member in group]
-    return render(
+    return render_cop(
         request,
+        access,
         "composition/intake_list.html",
-        {
-            "access": access,
-            "community": access.community,
-            "rows": rows,
-            "done_count": sum(1 for _member, item in rows if item and item.done_at),
-        },
+        rows=rows,
+        done_count=sum(1 for _member, item in rows if item and item.done_at),
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 from gilde.guide.selectors import work_forms_for
 
 from .. import selectors, services
@@ -83,16 +84,8 @@ def agenda_item_edit(request, access, pk: int, item_pk: int):
         services.agenda_item_update(item=item, **_item_fields(form))
         messages.success(request, _("The agenda item is saved."))
         return redirect("meetings:agenda", slug=access.community.slug, pk=meeting.pk)
-    return render(
-        request,
-        "meetings/agenda_item_form.html",
-        {
-            "access": access,
-            "community": access.community,
-            "meeting": meeting,
-            "item": item,
-            "form": form,
-        },
+    return render_cop(
+        request, access, "meetings/agenda_item_form.html", meeting=meeting, item=item, form=form
     )
 
 
@@ -222,16 +215,13 @@ def meeting_facilitators(request, access, pk: int):
         services.meeting_facilitators_set(meeting=meeting, turns=form.turns())
         messages.success(request, _("The facilitators of this meeting are saved."))
         return redirect("meetings:facilitation", slug=access.community.slug)
-    return render(
+    return render_cop(
         request,
+        access,
         "meetings/facilitation_meeting_form.html",
-        {
-            "access": access,
-            "community": access.community,
-            "meeting": meeting,
-            "current": current,
-            "form": form,
-        },
+        meeting=meeting,
+        current=current,
+        form=form,
     )
 
 
@@ -244,20 +234,17 @@ def prepare(request, access, pk: int):
     items = selectors.agenda_items_for(meeting=meeting)
     previous = selectors.previous_held_meeting(meeting=meeting)
     needs = selectors.needs_for_next_meeting(meeting=previous) if previous else []
-    return render(
+    return render_cop(
         request,
+        access,
         "meetings/preparation.html",
-        {
-            "access": access,
-            "community": access.community,
-            "meeting": meeting,
-            "agenda": selectors.agenda_for(meeting=meeting, items=items),
-            "items": items,
-            "previous": previous,
-            "summary": selectors.evaluation_results(meeting=previous) if previous else None,
-            "needs": needs,
-            "open_needs": sum(1 for need in needs if not need.handled),
-        },
+        meeting=meeting,
+        agenda=selectors.agenda_for(meeting=meeting, items=items),
+        items=items,
+        previous=previous,
+        summary=selectors.evaluation_results(meeting=previous) if previous else None,
+        needs=needs,
+        open_needs=sum(1 for need in needs if not need.handled),
     )
 
 

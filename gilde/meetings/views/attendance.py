@@ -2,13 +2,14 @@
 meeting's notes for the group and for the facilitators."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 from gilde.meetings import selectors, services
 from gilde.meetings.forms.attendance import MeetingNotesForm, PresenceForm, RsvpForm
 from gilde.meetings.models import MeetingStatus
@@ -41,16 +42,13 @@ def rsvp(request, access, pk: int):
         if not request.htmx:
             messages.success(request, _("Your answer is saved."))
     if request.htmx:
-        return render(
+        return render_cop(
             request,
+            access,
             "meetings/_meeting_attendance.html",
-            {
-                "access": access,
-                "community": access.community,
-                "meeting": meeting,
-                "attendance": selectors.meeting_attendance(meeting=meeting, access=access),
-                "rsvp_saved": form.is_valid(),
-            },
+            meeting=meeting,
+            attendance=selectors.meeting_attendance(meeting=meeting, access=access),
+            rsvp_saved=form.is_valid(),
         )
     return _back_to_meeting(access, meeting)
 
@@ -80,19 +78,16 @@ def attendance(request, access, pk: int):
             messages.success(request, _("Who was there is saved."))
             return _back_to_meeting(access, meeting)
     answers = {pk: row.get_response_display() for pk, row in rows.items() if row.response}
-    return render(
+    return render_cop(
         request,
+        access,
         "meetings/attendance_form.html",
-        {
-            "access": access,
-            "community": access.community,
-            "meeting": meeting,
-            "form": form,
-            "started": started,
-            "answers": answers,
-            "rows": [(str(m.pk), m, answers.get(m.pk, "")) for m in members],
-            "checked": set(form["present"].value() or []),
-        },
+        meeting=meeting,
+        form=form,
+        started=started,
+        answers=answers,
+        rows=[(str(m.pk), m, answers.get(m.pk, "")) for m in members],
+        checked=set(form["present"].value() or []),
     )
 
 
@@ -109,11 +104,7 @@ def notes(request, access, pk: int):
         )
         messages.success(request, _("The notes are saved."))
         return _back_to_meeting(access, meeting)
-    return render(
-        request,
-        "meetings/notes_form.html",
-        {"access": access, "community": access.community, "meeting": meeting, "form": form},
-    )
+    return render_cop(request, access, "meetings/notes_form.html", meeting=meeting, form=form)
 
 
 urlpatterns = [

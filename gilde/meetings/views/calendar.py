@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from gilde.communities.models import Community
 from gilde.core.access import Action, community_access, community_view
+from gilde.core.pages import render_cop
 from gilde.meetings import ical, selectors, services
 from gilde.meetings.forms.calendar import MeetingForm, ScheduleForm
 
@@ -146,11 +147,7 @@ def edit(request, access, pk: int):
         else:
             messages.info(request, _("Nothing changed."))
         return redirect("meetings:detail", slug=access.community.slug, pk=meeting.pk)
-    return render(
-        request,
-        "meetings/meeting_form.html",
-        {"access": access, "community": access.community, "form": form, "meeting": meeting},
-    )
+    return render_cop(request, access, "meetings/meeting_form.html", form=form, meeting=meeting)
 
 
 def _ics_response(content: bytes, *, filename: str = "") -> HttpResponse:

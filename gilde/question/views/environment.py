@@ -1,13 +1,14 @@
 """Stakeholder grid, problem tree and socio-technical layers."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 from gilde.question import drawing, services
 from gilde.question.forms.environment import (
     CentralProblemForm,
@@ -37,15 +38,6 @@ LAYER_FIELDS = ("niche", "regime", "landscape")
 
 def _can_edit(access) -> bool:
     return access.can_edit_question(sheet_or_empty(access.community).group_may_edit)
-
-
-def _page(request, template, access, status=200, **context):
-    return render(
-        request,
-        template,
-        {"access": access, "community": access.community, **context},
-        status=status,
-    )
 
 
 # Stakeholders
@@ -92,10 +84,10 @@ def stakeholders(request, access):
     rows = list(access.community.stakeholders.all())
     for row in rows:
         row.quadrant_label = QUADRANT_LABELS[drawing.quadrant(row.power, row.interest)]
-    return _page(
+    return render_cop(
         request,
-        "question/stakeholder_list.html",
         access,
+        "question/stakeholder_list.html",
         stakeholders=rows,
         grid=grid_svg(rows),
         form=form,
@@ -116,8 +108,8 @@ def stakeholder_edit(request, access, pk: int):
         )
         messages.success(request, _("%(name)s is saved.") % {"name": stakeholder.name})
         return redirect("question:stakeholders", slug=access.community.slug)
-    return _page(
-        request, "question/stakeholder_form.html", access, form=form, stakeholder=stakeholder
+    return render_cop(
+        request, access, "question/stakeholder_form.html", form=form, stakeholder=stakeholder
     )
 
 
@@ -130,8 +122,8 @@ def stakeholder_delete(request, access, pk: int):
         services.stakeholder_delete(stakeholder=stakeholder, actor=request.user)
         messages.success(request, _("%(name)s is removed from the grid.") % {"name": name})
         return redirect("question:stakeholders", slug=access.community.slug)
-    return _page(
-        request, "question/stakeholder_confirm_delete.html", access, stakeholder=stakeholder
+    return render_cop(
+        request, access, "question/stakeholder_confirm_delete.html", stakeholder=stakeholder
     )
 
 
@@ -218,10 +210,10 @@ def tree(request, access):
         if tree is not None:
             node_form = node_form or NodeForm(tree=tree)
     causes, effects = tree_structure(tree) if tree else ([], [])
-    return _page(
+    return render_cop(
         request,
-        "question/tree_detail.html",
         access,
+        "question/tree_detail.html",
         tree=tree,
         causes=causes,
         effects=effects,
@@ -258,7 +250,7 @@ def node_edit(request, access, pk: int):
         else:
             messages.success(request, _("The problem tree is saved."))
             return redirect("question:tree", slug=access.community.slug)
-    return _page(request, "question/node_form.html", access, form=form, node=node)
+    return render_cop(request, access, "question/node_form.html", form=form, node=node)
 
 
 @community_view(Action.VIEW_QUESTION)
@@ -269,10 +261,10 @@ def node_delete(request, access, pk: int):
         services.problem_node_delete(node=node, actor=request.user)
         messages.success(request, _("Deleted from the problem tree."))
         return redirect("question:tree", slug=access.community.slug)
-    return _page(
+    return render_cop(
         request,
-        "question/node_confirm_delete.html",
         access,
+        "question/node_confirm_delete.html",
         node=node,
         subs=list(node.children.all()),
     )
@@ -307,10 +299,10 @@ def layers(request, access):
     elif can_edit:
         form = LayersForm(instance=notes, initial={"revision": notes.revision})
     labels = {name: LayerNotes._meta.get_field(name) for name in LAYER_FIELDS}
-    return _page(
+    return render_cop(
         request,
-        "question/layers_form.html",
         access,
+        "question/layers_form.html",
         notes=notes,
         form=form,
         layers=[
@@ -328,7 +320,9 @@ def _layers_conflict(request, access, current: LayerNotes, yours: dict):
         (LayerNotes._meta.get_field(name).verbose_name, getattr(current, name), yours[name])
         for name in LAYER_FIELDS
     ]
-    return _page(request, "question/layers_conflict.html", access, status=409, form=form, rows=rows)
+    return render_cop(
+        request, access, "question/layers_conflict.html", status=409, form=form, rows=rows
+    )
 
 
 urlpatterns = [

@@ -3,11 +3,12 @@
 from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 from gilde.question import selectors, services
 from gilde.question.forms.lists import IntendedYieldForm, SignalFilterForm, UrgencySignalForm
 from gilde.question.models import YieldLevel
@@ -55,18 +56,15 @@ def signal_list(request, access):
     signals = list(signals)
     for signal in signals:
         signal.host = link_host(signal.source_url) if signal.source_url else ""
-    return render(
+    return render_cop(
         request,
+        access,
         "question/signal_list.html",
-        {
-            "access": access,
-            "community": access.community,
-            "signals": signals,
-            "filter_form": filter_form,
-            "kind": kind,
-            "form": form,
-            "can_edit_question": can_edit,
-        },
+        signals=signals,
+        filter_form=filter_form,
+        kind=kind,
+        form=form,
+        can_edit_question=can_edit,
     )
 
 
@@ -84,11 +82,7 @@ def signal_edit(request, access, pk: int):
         services.urgency_signal_update(signal=signal, actor=request.user, **fields)
         messages.success(request, _("The urgency signal is saved."))
         return redirect("question:signals", slug=access.community.slug)
-    return render(
-        request,
-        "question/signal_form.html",
-        {"access": access, "community": access.community, "form": form, "signal": signal},
-    )
+    return render_cop(request, access, "question/signal_form.html", form=form, signal=signal)
 
 
 @community_view(Action.VIEW_QUESTION)
@@ -99,11 +93,7 @@ def signal_delete(request, access, pk: int):
         services.urgency_signal_delete(signal=signal, actor=request.user)
         messages.success(request, _("The urgency signal is deleted."))
         return redirect("question:signals", slug=access.community.slug)
-    return render(
-        request,
-        "question/signal_confirm_delete.html",
-        {"access": access, "community": access.community, "signal": signal},
-    )
+    return render_cop(request, access, "question/signal_confirm_delete.html", signal=signal)
 
 
 # Intended yields
@@ -129,16 +119,13 @@ def yield_list(request, access):
         # The workspace links to "add a yield for this level" with ?level=…
         level = request.GET.get("level")
         form = IntendedYieldForm(initial={"level": level} if level in YieldLevel.values else None)
-    return render(
+    return render_cop(
         request,
+        access,
         "question/yield_list.html",
-        {
-            "access": access,
-            "community": access.community,
-            "yields_by_level": selectors.yields_by_level(access.community),
-            "form": form,
-            "can_edit_question": can_edit,
-        },
+        yields_by_level=selectors.yields_by_level(access.community),
+        form=form,
+        can_edit_question=can_edit,
     )
 
 
@@ -160,11 +147,7 @@ def yield_edit(request, access, pk: int):
         )
         messages.success(request, _("The yield is saved."))
         return redirect("question:yields", slug=access.community.slug)
-    return render(
-        request,
-        "question/yield_form.html",
-        {"access": access, "community": access.community, "form": form, "item": item},
-    )
+    return render_cop(request, access, "question/yield_form.html", form=form, item=item)
 
 
 @community_view(Action.VIEW_QUESTION)
@@ -175,11 +158,7 @@ def yield_delete(request, access, pk: int):
         services.yield_delete(item=item, actor=request.user)
         messages.success(request, _("The yield is deleted."))
         return redirect("question:yields", slug=access.community.slug)
-    return render(
-        request,
-        "question/yield_confirm_delete.html",
-        {"access": access, "community": access.community, "item": item},
-    )
+    return render_cop(request, access, "question/yield_confirm_delete.html", item=item)
 
 
 urlpatterns = [

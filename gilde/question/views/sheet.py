@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.models import Role
 from gilde.core.access import Action, community_view
+from gilde.core.pages import render_cop
 from gilde.question import selectors, services
 from gilde.question.diff import diff_words
 from gilde.question.forms.sheet import (
@@ -58,11 +59,7 @@ def edit(request, access):
         else:
             messages.info(request, _("Nothing changed, so no new version was made."))
         return redirect("guide:cop_step", slug=access.community.slug, number=1)
-    return render(
-        request,
-        "question/sheet_form.html",
-        {"access": access, "community": access.community, "form": form, "sheet": sheet},
-    )
+    return render_cop(request, access, "question/sheet_form.html", form=form, sheet=sheet)
 
 
 def _conflict(request, access, current: QuestionSheet, yours: dict, note: str):
@@ -81,11 +78,8 @@ def _conflict(request, access, current: QuestionSheet, yours: dict, note: str):
         for name in SHEET_FIELDS
         if getattr(current, name) != yours[name]
     ]
-    return render(
-        request,
-        "question/sheet_conflict.html",
-        {"access": access, "community": access.community, "form": form, "rows": rows},
-        status=409,
+    return render_cop(
+        request, access, "question/sheet_conflict.html", status=409, form=form, rows=rows
     )
 
 
@@ -110,11 +104,7 @@ def history(request, access):
     form = CompareForm(
         initial={"a": versions[1].number, "b": versions[0].number} if len(versions) > 1 else None
     )
-    return render(
-        request,
-        "question/version_list.html",
-        {"access": access, "community": access.community, "versions": versions, "form": form},
-    )
+    return render_cop(request, access, "question/version_list.html", versions=versions, form=form)
 
 
 def _version_or_404(access, number: int):
@@ -137,17 +127,14 @@ def version(request, access, number: int):
             )
             messages.success(request, _("Your comment is added."))
             return redirect("question:version", slug=access.community.slug, number=number)
-    return render(
+    return render_cop(
         request,
+        access,
         "question/version_detail.html",
-        {
-            "access": access,
-            "community": access.community,
-            "version": version,
-            "comments": version.comments.select_related("author"),
-            "form": form,
-            "rows": [(label, getattr(version, name)) for name, label in _field_labels().items()],
-        },
+        version=version,
+        comments=version.comments.select_related("author"),
+        form=form,
+        rows=[(label, getattr(version, name)) for name, label in _field_labels().items()],
     )
 
 
@@ -165,18 +152,15 @@ def compare(request, access):
             (labels[name], diff_words(getattr(older, name), getattr(newer, name)))
             for name in SHEET_FIELDS
         ]
-    return render(
+    return render_cop(
         request,
+        access,
         "question/version_compare.html",
-        {
-            "access": access,
-            "community": access.community,
-            "form": form,
-            "older": older,
-            "newer": newer,
-            "rows": rows,
-        },
         status=200 if form.is_valid() else 400,
+        form=form,
+        older=older,
+        newer=newer,
+        rows=rows,
     )
 
 
@@ -200,11 +184,7 @@ def request_comments(request, access):
             request, _("Asked %(count)s people for their comments.") % {"count": count}
         )
         return redirect("guide:cop_step", slug=access.community.slug, number=1)
-    return render(
-        request,
-        "question/comment_request.html",
-        {"access": access, "community": access.community, "form": form},
-    )
+    return render_cop(request, access, "question/comment_request.html", form=form)
 
 
 urlpatterns = [
