@@ -5,14 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.encoding import force_str
-from django.utils.http import urlsafe_base64_decode
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from gilde.core.middleware import chosen_language, remember_language
 
 from . import services
 from .backends import LOGIN_BACKEND
-from .forms import LoginForm, PasswordResetForm, ProfileForm, RegistrationForm
+from .forms import LanguageForm, LoginForm, PasswordResetForm, ProfileForm, RegistrationForm
 from .models import Organisation
 from .tokens import email_confirmation_token
 
@@ -123,3 +124,21 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; for a logged-in person the choice sticks to the account."""
+    form = LanguageForm(request.POST)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = redirect(next_url)
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            services.user_set_language(user=request.user, language=language)
+        remember_language(response, language)
+    return response

@@ -6,4 +6,4 @@ class CommunitiesConfig(AppConfig):
     label = "communities"
 
     def ready(self):
-        from . import readiness  # noqa: F401  (registers the foundation's readiness signals)
+        from . import audit, readiness  # noqa: F401  (register the audit sentences and the registry)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Community, StepMark
@@ -103,45 +102,3 @@ def step_states(community: Community, facts: dict | None = None) -> list[StepSta
         mark = marks.get(number)
         states.append(StepState(number, derive_status(signals, mark), signals, mark))
     return states
-
-
-# Step 4 from the foundation's data; step 2's signals live in gilde.composition.readiness.
-
-
-@readiness_signal(step=4)
-def facilitation_arranged(community: Community, facts: dict) -> Signal:
-    """A fixed pair with content and process, or a rotation that staffs every coming meeting."""
-    from gilde.meetings.selectors import facilitation_facts
-
-    known = facilitation_facts(community=community, facts=facts)
-    title = _("Two facilitators: content and process")
-    if known["is_rotation"]:
-        meetings, staffed = len(known["meetings"]), known["staffed"]
-        return Signal(
-            key="facilitation_arranged",
-            title=title,
-            status=SignalStatus.MET if meetings and staffed == meetings else SignalStatus.NOT_MET,
-            explanation=(
-                _(
-                    "A rotation: %(staffed)s of the %(meetings)s coming meetings have two "
-                    "facilitators."
-                )
-                % {"staffed": staffed, "meetings": meetings}
-                if meetings
-                else _("A rotation is chosen, but no meetings are planned yet.")
-            ),
-            tip_id="s4-two-facilitators",
-        )
-    focus = known["focus"]  # facilitators with each focus, fetched with the mode
-    met = focus["content"] >= 1 and focus["process"] >= 1
-    return Signal(
-        key="facilitation_arranged",
-        title=title,
-        status=SignalStatus.MET if met else SignalStatus.NOT_MET,
-        explanation=_(
-            "Facilitators with a content focus: %(content)s; with a process focus: %(process)s. "
-            "A pair with one of each works well."
-        )
-        % focus,
-        tip_id="s4-two-facilitators",
-    )

@@ -11,14 +11,14 @@ from django.views.decorators.http import require_POST
 from gilde.accounts.backends import LOGIN_BACKEND
 from gilde.accounts.forms import RegistrationForm
 from gilde.accounts.services import user_register
-from gilde.core.access import Action, community_view
 from gilde.core.audit import audit_describe
-from gilde.core.pages import render_cop
-from gilde.guide.selectors import step_rail
 
 from . import selectors, services
+from .access import Action, community_view
 from .forms import ApplicationForm, CommunityForm, DecisionForm, InvitationForm, RoleForm
+from .home import home_sections
 from .models import Community, Role
+from .pages import render_cop
 from .services import MembershipError
 
 
@@ -92,7 +92,7 @@ def detail(request, access):
         "groups": selectors.members_by_role(community) if access.can(Action.VIEW_MEMBERS) else [],
         "next_steps": _next_steps(access, counts, pending) if access.is_member else [],
         "can_leave": access.can_leave(counts[Role.INITIATOR]),
-        "rail": step_rail(community) if access.can(Action.VIEW_STEPS) else [],
+        "sections": home_sections(request, access),
     }
     return render(request, "communities/community_detail.html", context)
 

@@ -6,4 +6,4 @@ class CompositionConfig(AppConfig):
     label = "composition"
 
     def ready(self):
-        from . import readiness, workspace  # noqa: F401  (register step 2's signals, workspace)
+        from . import audit, readiness, workspace  # noqa: F401  (register step 2's signals, workspace)

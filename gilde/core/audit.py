@@ -1,61 +1,72 @@
-"""Writing and describing audit entries. Services call `audit_log` inside their transaction."""
+"""Writing and describing audit entries. Services call `audit_log` inside their transaction.
 
-from django.utils.translation import gettext_lazy as _
+The core knows no domain: each app registers the sentences of its own actions with
+`register_audit_messages` (in its `audit.py`, imported from `AppConfig.ready()`), together with
+how to turn the codes it stores in an entry's data into words.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.functional import Promise
 
 from .models import AuditEntry
 
-# Every action a service may log, with the sentence shown after the actor's name in the audit log.
-# Placeholders come from the entry's data; unknown keys are shown empty rather than failing.
-DESCRIPTIONS = {
-    "community.created": _("created the CoP"),
-    "community.settings_changed": _("changed the settings: %(fields)s"),
-    "invitation.sent": _("invited %(email)s as %(role)s"),
-    "invitation.revoked": _("withdrew the invitation for %(email)s"),
-    "invitation.accepted": _("accepted the invitation as %(role)s"),
-    "member.joined": _("joined as %(role)s"),
-    "application.submitted": _("applied to join"),
-    "application.approved": _("approved the application of %(member)s"),
-    "application.declined": _("declined the application of %(member)s"),
-    "member.role_changed": _("changed the role of %(member)s from %(old_role)s to %(new_role)s"),
-    "member.removed": _("removed %(member)s (%(role)s)"),
-    "member.left": _("left the CoP"),
-    "step.marked_done": _("marked step %(step)s as done: %(note)s"),
-    "step.reopened": _("reopened step %(step)s: %(note)s"),
-    "work_form.added": _("added the work form %(name)s"),
-    "work_form.changed": _("changed the work form %(name)s"),
-    "work_form.deleted": _("deleted the work form %(name)s"),
-    "question.changed": _("saved version %(number)s of the question: %(note)s"),
-    "question.settings_changed": _("changed who may edit the question"),
-    "question.comments_requested": _("asked %(count)s people to comment on the question"),
-    "urgency_signal.added": _("added the urgency signal %(title)s"),
-    "urgency_signal.changed": _("changed the urgency signal %(title)s"),
-    "urgency_signal.deleted": _("deleted the urgency signal %(title)s"),
-    "yield.added": _("added a yield for %(level)s: %(text)s"),
-    "yield.changed": _("changed a yield for %(level)s: %(text)s"),
-    "yield.deleted": _("deleted a yield for %(level)s: %(text)s"),
-    "stakeholder.added": _("added the stakeholder %(name)s"),
-    "stakeholder.changed": _("changed the stakeholder %(name)s"),
-    "stakeholder.deleted": _("deleted the stakeholder %(name)s"),
-    "problem_tree.changed": _("set the central problem: %(text)s"),
-    "problem_node.added": _("added to the problem tree: %(text)s"),
-    "problem_node.changed": _("changed in the problem tree: %(text)s"),
-    "problem_node.deleted": _("deleted from the problem tree: %(text)s"),
-    "layers.changed": _("changed the socio-technical layers"),
-    "candidate.added": _("added the candidate %(name)s"),
-    "candidate.changed": _("changed the candidate %(name)s"),
-    "candidate.moved": _("moved %(name)s to %(status)s"),
-    "candidate.deleted": _("deleted the candidate %(name)s"),
-    "candidates.imported": _("imported %(count)s candidates"),
-    "profile.changed": _("changed the profile of %(member)s in this CoP"),
-    "intake.changed": _("updated the intake of %(member)s"),
-    "composition.settings_changed": _("changed the composition rules"),
-    "meetings.scheduled": _("planned %(count)s meetings (replacing %(replaced)s)"),
-    "meeting.changed": _("changed the meeting %(title)s"),
-    "impact.changed": _("updated the lasting-impact agreements of %(member)s"),
-    "commitment.added": _("recorded the commitment of %(organisation)s"),
-    "commitment.changed": _("changed the commitment of %(organisation)s"),
-    "commitment.deleted": _("deleted the commitment of %(organisation)s"),
-}
+Label = Callable[[object], str]
+
+
+@dataclass(frozen=True)
+class AuditMessage:
+    """The sentence shown after the actor's name, and how to word the codes in its data."""
+
+    text: Promise | str
+    labels: Mapping[str, Label] = field(default_factory=dict)
+
+
+_MESSAGES: dict[str, AuditMessage] = {}
+
+
+def register_audit_messages(
+    messages: Mapping[str, Promise | str], *, labels: Mapping[str, Label] | None = None
+) -> None:
+    """Register actions with their sentences; placeholders come from the entry's data.
+
+    `labels` maps a data key to a function that words its stored value (a role code becomes
+    "facilitator"). Registering an action twice with another sentence is a programming error."""
+    for action, text in messages.items():
+        message = AuditMessage(text, dict(labels or {}))
+        if _MESSAGES.get(action, message) != message:
+            raise ValueError(f"Audit action {action!r} is registered twice")
+        _MESSAGES[action] = message
+
+
+def registered_audit_actions() -> frozenset[str]:
+    return frozenset(_MESSAGES)
+
+
+def choice_label(choices: type[models.Choices]) -> Label:
+    """Word a stored choice by its label in lower case; an unknown value stays as it is."""
+
+    def label(value: object) -> str:
+        return str(choices(value).label).lower() if value in choices.values else str(value)
+
+    return label
+
+
+def field_names(model: type[models.Model]) -> Label:
+    """Word a list of field names by their verbose names."""
+
+    def label(value: object) -> str:
+        names = []
+        for name in value if isinstance(value, list) else [value]:
+            try:
+                names.append(str(model._meta.get_field(name).verbose_name))
+            except Exception:
+                names.append(str(name))
+        return ", ".join(names)
+
+    return label
 
 
 class _Lenient(dict):
@@ -65,31 +76,18 @@ class _Lenient(dict):
 
 def audit_log(*, community, actor, action: str, **data) -> AuditEntry:
     """Record that `actor` did `action` in `community`; `data` fills the description."""
-    if action not in DESCRIPTIONS:
+    if action not in _MESSAGES:
         raise ValueError(f"Unknown audit action {action!r}")
     return AuditEntry.objects.create(community=community, actor=actor, action=action, data=data)
 
 
 def audit_describe(entry: AuditEntry) -> str:
-    """The entry as a sentence in the active language; role and field codes become labels."""
-    from gilde.communities.models import Community, Role
-    from gilde.composition.models import CandidateStatus
-    from gilde.question.models import YieldLevel
-
+    """The entry as a sentence in the active language; unknown keys are shown empty."""
+    message = _MESSAGES.get(entry.action)
+    if message is None:
+        return entry.action
     data = _Lenient(entry.data)
-    for key in ("role", "old_role", "new_role"):
-        if data.get(key) in Role.values:
-            data[key] = str(Role(data[key]).label).lower()
-    if data.get("status") in CandidateStatus.values:
-        data["status"] = str(CandidateStatus(data["status"]).label).lower()
-    if data.get("level") in YieldLevel.values:
-        data["level"] = str(YieldLevel(data["level"]).label).lower()
-    if "fields" in data:
-        names = []
-        for name in data["fields"]:
-            try:
-                names.append(str(Community._meta.get_field(name).verbose_name))
-            except Exception:
-                names.append(name)
-        data["fields"] = ", ".join(names)
-    return str(DESCRIPTIONS.get(entry.action, entry.action)) % data
+    for key, label in message.labels.items():
+        if key in data:
+            data[key] = label(data[key])
+    return str(message.text) % data

@@ -6,5 +6,4 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("language/", views.set_language, name="set_language"),
 ]

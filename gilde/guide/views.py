@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gilde.communities.access import Action, community_view
+from gilde.communities.pages import render_cop
 from gilde.communities.services import step_mark
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
 
 from . import labels, services
 from .forms import CustomWorkFormForm, LibraryFilterForm, StepMarkForm

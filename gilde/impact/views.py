@@ -7,9 +7,9 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
+from gilde.communities.pages import render_cop
 
 from . import selectors, services
 from .forms import ImpactAgreementForm, OrganisationCommitmentForm

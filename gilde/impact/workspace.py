@@ -1,7 +1,7 @@
 """What step 3's page shows beside the guidance: how far the sponsors are on board."""
 
+from gilde.communities.access import Action
 from gilde.communities.models import Role
-from gilde.core.access import Action
 from gilde.guide.workspaces import register_workspace
 
 from .models import ImpactAgreement

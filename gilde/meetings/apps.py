@@ -7,4 +7,4 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Register step 4's page part and step 5's ownership signal.
-        from . import readiness, workspace  # noqa: F401
+        from . import audit, readiness, workspace  # noqa: F401

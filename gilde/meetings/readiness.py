@@ -1,13 +1,16 @@
-"""Step 5's ownership signal: how much of the meetings the participants lead themselves.
-
-Step 4's signal (facilitation arranged) lives with the other foundation signals in
-gilde.communities.readiness."""
+"""Meetings' readiness signals: step 4 (facilitation arranged) and step 5 (the participants' share
+in leading the meetings)."""
 
 from django.utils.translation import gettext as _
 
 from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
 
-from .selectors import OWNERSHIP_TARGET, ownership_per_meeting, ownership_share
+from .selectors import (
+    OWNERSHIP_TARGET,
+    facilitation_facts,
+    ownership_per_meeting,
+    ownership_share,
+)
 
 
 def ownership_facts(community, facts: dict) -> list:
@@ -40,4 +43,41 @@ def participants_lead(community, facts: dict) -> Signal:
         )
         % {"share": share, "count": len(meetings), "target": OWNERSHIP_TARGET},
         tip_id="s5-extra-ownership",
+    )
+
+
+@readiness_signal(step=4)
+def facilitation_arranged(community, facts: dict) -> Signal:
+    """A fixed pair with content and process, or a rotation that staffs every coming meeting."""
+    known = facilitation_facts(community=community, facts=facts)
+    title = _("Two facilitators: content and process")
+    if known["is_rotation"]:
+        meetings, staffed = len(known["meetings"]), known["staffed"]
+        return Signal(
+            key="facilitation_arranged",
+            title=title,
+            status=SignalStatus.MET if meetings and staffed == meetings else SignalStatus.NOT_MET,
+            explanation=(
+                _(
+                    "A rotation: %(staffed)s of the %(meetings)s coming meetings have two "
+                    "facilitators."
+                )
+                % {"staffed": staffed, "meetings": meetings}
+                if meetings
+                else _("A rotation is chosen, but no meetings are planned yet.")
+            ),
+            tip_id="s4-two-facilitators",
+        )
+    focus = known["focus"]  # facilitators with each focus, fetched with the mode
+    met = focus["content"] >= 1 and focus["process"] >= 1
+    return Signal(
+        key="facilitation_arranged",
+        title=title,
+        status=SignalStatus.MET if met else SignalStatus.NOT_MET,
+        explanation=_(
+            "Facilitators with a content focus: %(content)s; with a process focus: %(process)s. "
+            "A pair with one of each works well."
+        )
+        % focus,
+        tip_id="s4-two-facilitators",
     )

@@ -1,6 +1,6 @@
 """What step 4's page shows beside the guidance: who facilitates the coming meetings."""
 
-from gilde.core.access import Action
+from gilde.communities.access import Action
 from gilde.guide.workspaces import register_workspace
 
 from .models import FacilitationMode

@@ -154,7 +154,7 @@ def test_dutch_by_default_even_for_an_english_browser(client, db):
 
 
 def test_language_switch_for_a_visitor_uses_a_cookie(client, db):
-    response = client.post(reverse("core:set_language"), {"language": "en", "next": "/cops/"})
+    response = client.post(reverse("accounts:set_language"), {"language": "en", "next": "/cops/"})
     assert response.status_code == 302 and response.url == "/cops/"
     assert '<html lang="en">' in client.get("/").content.decode()
 
@@ -162,7 +162,7 @@ def test_language_switch_for_a_visitor_uses_a_cookie(client, db):
 def test_language_choice_sticks_to_the_account(client, db):
     user = UserFactory()
     client.force_login(user)
-    client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+    client.post(reverse("accounts:set_language"), {"language": "en", "next": "/"})
     user.refresh_from_db()
     assert user.language == "en"
     other_browser = Client()
@@ -172,7 +172,7 @@ def test_language_choice_sticks_to_the_account(client, db):
 
 def test_language_switch_refuses_unknown_languages_and_foreign_redirects(client, db):
     response = client.post(
-        reverse("core:set_language"), {"language": "xx", "next": "https://evil.example.com/"}
+        reverse("accounts:set_language"), {"language": "xx", "next": "https://evil.example.com/"}
     )
     assert response.url == "/"
     assert '<html lang="nl">' in client.get("/").content.decode()
@@ -206,7 +206,7 @@ def test_a_deactivated_account_is_logged_out(client, db):
 
 def test_language_chosen_before_login_carries_over_to_the_account(client, db):
     user = UserFactory(email="lid@example.org", language="nl")
-    client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+    client.post(reverse("accounts:set_language"), {"language": "en", "next": "/"})
     client.post(reverse("accounts:login"), {"username": "lid@example.org", "password": PASSWORD})
     user.refresh_from_db()
     assert user.language == "en"

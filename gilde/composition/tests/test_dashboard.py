@@ -10,12 +10,12 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from gilde.communities.access import community_access
 from gilde.communities.models import Role
 from gilde.composition import charts
 from gilde.composition.models import Candidate, CompositionSettings, Intake, MemberProfile
 from gilde.composition.workspace import composition_workspace
 from gilde.core import middleware
-from gilde.core.access import community_access
 from gilde.core.models import AuditEntry
 from tests.factories import CommunityFactory, MembershipFactory, OrganisationFactory, UserFactory
 

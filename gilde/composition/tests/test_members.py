@@ -3,10 +3,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from gilde.communities.access import community_access
 from gilde.communities.models import Role
 from gilde.composition import selectors, services
 from gilde.composition.models import Intake, MemberProfile
-from gilde.core.access import community_access
 from gilde.core.models import AuditEntry
 from tests.factories import CommunityFactory, MembershipFactory, OrganisationFactory, UserFactory
 

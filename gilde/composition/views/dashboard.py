@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gilde.accounts.models import KnowledgeType
+from gilde.communities.access import Action, community_view
 from gilde.composition import charts, diversity, services
 from gilde.composition.forms.dashboard import CompositionRulesForm, WhatIfForm
 from gilde.composition.models import CandidateStatus, CompositionSettings, PioneerFollower
 from gilde.composition.selectors import group_members
-from gilde.core.access import Action, community_view
 
 ATTRIBUTE_LABELS = {
     "organisation": gettext_lazy("Organisation"),

@@ -7,7 +7,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from gilde.accounts.models import KnowledgeType, Organisation, User
+from gilde.communities.access import Action, community_view
 from gilde.communities.models import Membership
+from gilde.communities.pages import render_cop
 from gilde.composition import selectors, services
 from gilde.composition.forms.members import (
     PROFILE_FIELDS,
@@ -16,8 +18,6 @@ from gilde.composition.forms.members import (
     MemberProfileForm,
 )
 from gilde.composition.models import TRAITS, Intake, MemberProfile, PioneerFollower
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
 
 
 def _membership_or_404(access, pk: int) -> Membership:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.accounts.models import KnowledgeType
+from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
 from gilde.communities.services import MembershipError
 from gilde.composition import importing, selectors, services
@@ -25,7 +26,6 @@ from gilde.composition.forms.pipeline import (
     ImportUploadForm,
 )
 from gilde.composition.models import Candidate, CandidateStatus, PioneerFollower
-from gilde.core.access import Action, community_view
 
 CANDIDATE_FIELDS = CandidateForm.Meta.fields
 

@@ -40,7 +40,7 @@ ANONYMOUS_ONLY = {**ALL(302), "anonymous": 200}
 
 EXPECTED = {
     "core:home": ALL(200),
-    "core:set_language": POST_ONLY,
+    "accounts:set_language": POST_ONLY,
     "accounts:register": ANONYMOUS_ONLY,
     "accounts:confirm": ALL(400),
     "accounts:login": ANONYMOUS_ONLY,

@@ -63,7 +63,7 @@ def test_library_page_filters_with_get_parameters(client, db):
 
 
 def test_search_uses_the_active_language(client, db):
-    client.post(reverse("core:set_language"), {"language": "nl", "next": "/"})
+    client.post(reverse("accounts:set_language"), {"language": "nl", "next": "/"})
     dutch = load_guide("nl").work_form("ls-1-2-4-all")
     word = dutch.purpose.split()[0]
     response = client.get(reverse("guide:library"), {"q": word})

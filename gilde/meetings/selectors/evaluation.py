@@ -6,8 +6,8 @@ from django.db.models import Avg, Count, Exists, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from gilde.communities.access import ROLE_PERMISSIONS, Action
 from gilde.communities.models import Membership
-from gilde.core.access import ROLE_PERMISSIONS, Action
 
 from ..models import (
     ANONYMITY_THRESHOLD,

@@ -136,7 +136,7 @@ def test_facilitator_writes_both_kinds_of_notes(client, cop, facilitator):
 
 
 def test_facilitator_notes_reach_only_those_who_plan(cop, initiator, participant, observer):
-    from gilde.core.access import community_access
+    from gilde.communities.access import community_access
     from gilde.meetings import selectors
 
     meeting = _meeting(

@@ -7,8 +7,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
+from gilde.communities.access import Action, community_view
+from gilde.communities.pages import render_cop
 from gilde.guide.selectors import work_forms_for
 
 from .. import selectors, services

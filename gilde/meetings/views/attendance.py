@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
+from gilde.communities.access import Action, community_view
+from gilde.communities.pages import render_cop
 from gilde.meetings import selectors, services
 from gilde.meetings.forms.attendance import MeetingNotesForm, PresenceForm, RsvpForm
 from gilde.meetings.models import MeetingStatus

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from gilde.communities.access import Action, community_access, community_view
 from gilde.communities.models import Community
-from gilde.core.access import Action, community_access, community_view
-from gilde.core.pages import render_cop
+from gilde.communities.pages import render_cop
 from gilde.meetings import ical, selectors, services
 from gilde.meetings.forms.calendar import MeetingForm, ScheduleForm
 

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gilde.core.access import Action, community_view
+from gilde.communities.access import Action, community_view
 from gilde.meetings import charts, selectors, services
 from gilde.meetings.forms.evaluation import (
     EvaluationForm,

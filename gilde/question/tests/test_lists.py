@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from gilde.core.access import community_access
+from gilde.communities.access import community_access
 from gilde.core.models import AuditEntry
 from gilde.question import services
 from gilde.question.models import IntendedYield, SignalKind, UrgencySignal, YieldLevel

@@ -7,8 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
+from gilde.communities.access import Action, community_view
+from gilde.communities.pages import render_cop
 from gilde.question import drawing, services
 from gilde.question.forms.environment import (
     CentralProblemForm,

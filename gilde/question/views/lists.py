@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
+from gilde.communities.access import Action, community_view
+from gilde.communities.pages import render_cop
 from gilde.question import selectors, services
 from gilde.question.forms.lists import IntendedYieldForm, SignalFilterForm, UrgencySignalForm
 from gilde.question.models import YieldLevel

@@ -8,9 +8,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
-from gilde.core.access import Action, community_view
-from gilde.core.pages import render_cop
+from gilde.communities.pages import render_cop
 from gilde.question import selectors, services
 from gilde.question.diff import diff_words
 from gilde.question.forms.sheet import (

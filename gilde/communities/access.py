@@ -15,7 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from gilde.communities.models import Community, Membership, Policy, Role
+from .models import Community, Membership, Policy, Role
 
 
 class Action(StrEnum):
