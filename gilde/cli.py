@@ -20,6 +20,8 @@ def serve(args: list[str]) -> int:
         workers,
         "--access-logfile",
         "-",
+        "--logger-class",
+        "gilde.core.serving.AccessLogger",
         "--graceful-timeout",
         "5",
         # gunicorn's control socket sits at one path per user; several Gildes on one machine
@@ -37,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     if len(argv) > 1 and argv[1] == "serve":
         return serve(argv[2:])
     from django.core.management import execute_from_command_line
+
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")  # `gilde seed-scale` runs seed_scale
 
     execute_from_command_line(argv)
     return 0

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gilde.core.health.health_middleware",  # /healthz and /readyz, before everything else
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,8 +128,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work beside one writer; IMMEDIATE plus a busy timeout makes a second
-    # writer wait for the lock instead of failing with "database is locked".
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # writer wait for the lock instead of failing with "database is locked". Connections stay
+    # open like PostgreSQL's (GILDE_DB_CONN_MAX_AGE): when the last connection to a WAL database
+    # closes, SQLite checkpoints and removes the WAL, which made every request pay for it
+    # (benchmarks/RESULTS.md: a logged-in minimal page went from 195 to 675 requests/s).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

@@ -335,6 +335,15 @@ def _load_guide_extras(community: Community, users: dict[str, User]) -> None:
     )
 
 
+def demo_fill(*, community: Community, users: dict[str, User], now: datetime) -> None:
+    """Fill a CoP with the main demo CoP's work in every app; `users` maps the demo's e-mail
+    addresses to the accounts that play those people (the scale seeder passes copies)."""
+    load_question(community=community, users=users, start=community.start_date)
+    load_group(community=community, users=users)
+    load_impact(community=community)
+    load_meetings(community=community, users=users, now=now)
+
+
 @transaction.atomic
 def demo_load(*, stdout=None) -> DemoResult:
     """Create or refresh the demo CoPs and accounts (password `gilde-demo`). Safe to repeat."""
@@ -343,10 +352,7 @@ def demo_load(*, stdout=None) -> DemoResult:
     main, main_created = _load_main(users, today)
     open_, open_created = _load_open(users, today)
     _load_guide_extras(main, users)
-    load_question(community=main, users=users, start=main.start_date)
-    load_group(community=main, users=users)
-    load_impact(community=main)
-    load_meetings(community=main, users=users, now=timezone.now())
+    demo_fill(community=main, users=users, now=timezone.now())
     result = DemoResult(
         main=main,
         open=open_,
