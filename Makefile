@@ -22,7 +22,7 @@ TEST_UNSET := GILDE_DEBUG GILDE_ALLOWED_HOSTS GILDE_HTTPS GILDE_BASE_URL GILDE_E
 	EMAIL_HOST SECRET_KEY
 LOCALE_IGNORE := --ignore=.venv --ignore=var --ignore=build --ignore=node_modules
 
-.PHONY: help run test lint format messages system-deps clean
+.PHONY: help run test lint format messages system-deps bench-deps bench drills clean
 
 help:
 	@echo "make run       install what is missing, migrate, fill the demo, serve on http://127.0.0.1:$(PORT) with a worker"
@@ -30,6 +30,8 @@ help:
 	@echo "make lint      ruff check and format check"
 	@echo "make format    ruff format and safe fixes"
 	@echo "make messages  update locale/*/LC_MESSAGES/django.po and compile them"
+	@echo "make bench     load benchmarks on SQLite and PostgreSQL; results in benchmarks/RESULTS.md"
+	@echo "make drills    reliability drills (lost updates, locks, crashes, fuzzing, security lint)"
 	@echo "make clean     remove .venv, caches and collected static files (keeps var/ data)"
 
 $(BIN)/python:
@@ -96,6 +98,20 @@ test: $(DEV_STAMP) system-deps lint
 	echo "gilde check"; $(GILDE) check; \
 	echo "gilde makemigrations --check --dry-run"; $(GILDE) makemigrations --check --dry-run; \
 	echo "pytest"; $(BIN)/pytest
+
+# wrk drives the load; PostgreSQL is started (and installed if missing) by tools/postgres-up.
+bench-deps:
+	@command -v wrk >/dev/null || { \
+		echo "Installing wrk with apt-get"; \
+		$(SUDO) apt-get update -qq; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--databases sqlite --factors 1 --seconds 3".
+bench: $(DEV_STAMP) bench-deps
+	@unset $(TEST_UNSET); $(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+drills: $(DEV_STAMP) bench-deps
+	@unset $(TEST_UNSET); $(BIN)/python benchmarks/drills.py $(DRILL_ARGS)
 
 # The compiled .mo files are committed beside the .po files (a guard test compares them).
 messages: $(DEV_STAMP)

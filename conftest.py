@@ -5,6 +5,7 @@ piet the participant, olga the observer; `outsider` is a member of another CoP o
 """
 
 import pytest
+from django.core.cache import cache
 
 from gilde.communities.models import Focus, Role
 from tests.factories import CommunityFactory, MembershipFactory, UserFactory
@@ -19,6 +20,8 @@ def _test_settings(settings):
     }
     # A fast hasher: the suite creates many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test starts with an empty cache: ids and revisions repeat after the database rolls back.
+    cache.clear()
 
 
 @pytest.fixture

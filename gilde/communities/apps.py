@@ -6,4 +6,6 @@ class CommunitiesConfig(AppConfig):
     label = "communities"
 
     def ready(self):
-        from . import audit, readiness  # noqa: F401  (register the audit sentences and the registry)
+        from . import audit, readiness, revision  # noqa: F401  (audit sentences, the registry)
+
+        revision.connect()

@@ -74,6 +74,9 @@ class Community(models.Model):
         validators=[MinValueValidator(3), MaxValueValidator(200)],
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Raised by every write to the CoP's data (gilde.communities.revision); what is computed from
+    # that data, like the step rail, is cached per revision.
+    revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

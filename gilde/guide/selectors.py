@@ -4,6 +4,7 @@ from django.utils import translation
 
 from gilde.communities.models import Community
 from gilde.communities.readiness import StepState, step_states
+from gilde.communities.revision import cached_for
 
 from .content import Guide, Step, WorkForm, load_guide, render_markdown
 from .models import CustomWorkForm
@@ -46,6 +47,13 @@ def work_forms_for(community: Community | None) -> list[WorkForm]:
 
 
 def step_rail(community: Community, facts: dict | None = None) -> list[tuple[StepState, Step]]:
-    """Each of the eight steps with its status in this CoP, for the step rail."""
+    """Each of the eight steps with its status in this CoP, for the step rail.
+
+    Without `facts` the states come from the cache for the CoP's revision; a step page passes
+    `facts` to share what the signals fetched with its workspace, and computes afresh."""
     guide = guide_for_request()
-    return [(state, guide.step(state.number)) for state in step_states(community, facts)]
+    if facts is None:
+        states = cached_for(community, "step_states", lambda: step_states(community))
+    else:
+        states = step_states(community, facts)
+    return [(state, guide.step(state.number)) for state in states]

@@ -1,0 +1,218 @@
+"""What the benchmark and the drills share: a prepared installation and a server to load.
+
+An `Installation` is a data folder plus a database (SQLite in the folder, or a fresh PostgreSQL
+database), migrated and filled with the demo and, for a factor above 1, `gilde seed-scale`. A
+`Server` runs it as `gilde serve` does in production (gunicorn, two sync workers, whitenoise) on
+a free loopback port, and is stopped by its process id.
+"""
+
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+PYTHON = str(BIN / "python")
+GILDE = str(BIN / "gilde")
+# Settings of a real installation never leak into a measurement.
+UNSET = ("GILDE_DEBUG", "GILDE_ALLOWED_HOSTS", "GILDE_HTTPS", "GILDE_EMAIL_URL", "EMAIL_HOST")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def postgres_port() -> int | None:
+    """Start the local PostgreSQL (tools/postgres-up) and return its port, or None if it can't."""
+    try:
+        result = subprocess.run(
+            [str(ROOT / "tools" / "postgres-up")], capture_output=True, text=True, check=True
+        )
+    except (subprocess.CalledProcessError, FileNotFoundError) as error:
+        print(f"PostgreSQL not available, skipped: {error}", file=sys.stderr)
+        return None
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+@dataclass
+class Installation:
+    database: str  # "sqlite" or "postgresql"
+    factor: int
+    data_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="gilde-bench-")))
+    database_url: str = ""
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = {key: value for key, value in os.environ.items() if key not in UNSET}
+        env.update(
+            GILDE_DATA_DIR=str(self.data_dir),
+            DJANGO_SETTINGS_MODULE="gilde.settings",
+            PYTHONPATH=str(ROOT),
+        )
+        env.pop("DATABASE_URL", None)
+        if self.database_url:
+            env["DATABASE_URL"] = self.database_url
+        return env
+
+    def run(self, *args: str, capture: bool = False) -> str:
+        result = subprocess.run(
+            args, env=self.env, cwd=ROOT, check=True, text=True, capture_output=capture
+        )
+        return result.stdout if capture else ""
+
+    def prepare(self, pg_port: int | None = None) -> "Installation":
+        if self.database == "postgresql":
+            name = f"gilde_bench_{self.factor}"
+            _recreate_postgres_database(pg_port, name)
+            self.database_url = f"postgres://gilde:gilde@127.0.0.1:{pg_port}/{name}"
+        began = time.monotonic()
+        self.run(GILDE, "migrate", "--noinput", "-v0")
+        self.run(GILDE, "collectstatic", "--noinput", "-v0")
+        self.run(GILDE, "demo", capture=True)
+        if self.factor > 1:
+            # The demo is copy 0; the seeder adds the other factor - 1.
+            self.run(GILDE, "seed-scale", "--factor", str(self.factor - 1), capture=True)
+        self.seconds_to_prepare = time.monotonic() - began
+        return self
+
+    def inproc(self, *args: str) -> dict:
+        output = self.run(PYTHON, str(ROOT / "benchmarks" / "inproc.py"), *args, capture=True)
+        return json.loads(output.strip().splitlines()[-1])
+
+    def remove(self) -> None:
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def _recreate_postgres_database(port: int, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(
+        f"postgresql://gilde:gilde@127.0.0.1:{port}/gilde", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+class Server:
+    """`gilde serve` on a free port; `with Server(installation) as server:` starts and stops it."""
+
+    def __init__(self, installation: Installation, workers: int = 2, log: Path | None = None):
+        self.installation = installation
+        self.port = free_port()
+        self.workers = workers
+        self.log = log or installation.data_dir / "serve.log"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "Server":
+        env = {**self.installation.env, "PORT": str(self.port), "GILDE_WORKERS": str(self.workers)}
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                [GILDE, "serve"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError(f"gilde serve did not start; see {self.log}")
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def wrk(
+    url: str,
+    *,
+    seconds: float,
+    connections: int,
+    cookie: str = "",
+    think_ms: tuple[int, int] | None = None,
+    threads: int = 1,
+) -> dict:
+    """Run wrk against `url`; returns requests/s, latency percentiles (ms) and error counts."""
+    env = dict(os.environ)
+    if think_ms:
+        env.update(THINK_MIN_MS=str(think_ms[0]), THINK_MAX_MS=str(think_ms[1]))
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(ROOT / "benchmarks" / "wrk-report.lua"),
+    ]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, env=env, check=True)
+    line = next(line for line in output.stdout.splitlines() if line.startswith("WRK "))
+    raw = json.loads(line[4:])
+    return {
+        "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+        "requests": raw["requests"],
+        "p50_ms": raw["p50_us"] / 1000,
+        "p95_ms": raw["p95_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "errors": raw["socket_errors"],
+        "non_2xx": raw["non_2xx"],
+    }
+
+
+def machine(pg_port: int | None = None) -> dict:
+    """What the figures were measured on."""
+    info = {
+        "cores": os.cpu_count(),
+        "cpu": _cpu_model(),
+        "python": platform.python_version(),
+        "sqlite": __import__("sqlite3").sqlite_version,
+        "os": platform.platform(),
+    }
+    if pg_port:
+        import psycopg
+
+        with psycopg.connect(f"postgresql://gilde:gilde@127.0.0.1:{pg_port}/gilde") as conn:
+            info["postgresql"] = conn.execute("SHOW server_version").fetchone()[0]
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout
+    info["wrk"] = wrk_version.split()[1] if wrk_version else "?"
+    return info
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"

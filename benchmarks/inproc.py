@@ -1,0 +1,127 @@
+"""The benchmark's in-process half: runs inside Django with the environment of one configuration.
+
+`python benchmarks/inproc.py setup` prints JSON with the pages to measure (paths), session cookies
+and the static files; `python benchmarks/inproc.py measure` prints query counts and page weights.
+The parent (bench.py) sets GILDE_DATA_DIR and DATABASE_URL, so this sees the database the server
+under test uses.
+"""
+
+import gzip
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gilde.settings")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from gilde.accounts.models import User  # noqa: E402
+from gilde.communities.models import Community  # noqa: E402
+from gilde.demo import data  # noqa: E402
+from gilde.meetings.models import Meeting, MeetingStatus  # noqa: E402
+
+PERSONA = "deelnemer@example.org"  # a participant of the demo's main CoP, as in issue 11
+
+
+def _client() -> Client:
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(email=PERSONA))
+    return client
+
+
+def _evaluation_path(client: Client, community: Community) -> str:
+    """The evaluation form of the latest held meeting, opened now for this throwaway database."""
+    meetings = community.meetings.filter(status=MeetingStatus.HELD).order_by("-starts_at")
+    for meeting in meetings[:4]:
+        Meeting.objects.filter(pk=meeting.pk).update(
+            evaluation_opened_at=timezone.now() - timezone.timedelta(hours=1)
+        )
+        path = reverse("meetings:evaluate", args=[community.slug, meeting.pk])
+        response = client.get(path)
+        if response.status_code == 200 and b'method="post"' in response.content:
+            return path
+    raise SystemExit("No meeting with an evaluation form this participant can fill in")
+
+
+def pages() -> dict[str, str]:
+    """The core pages of issue 11, as this participant of the demo CoP sees them."""
+    community = Community.objects.get(slug=data.MAIN_SLUG)
+    slug = community.slug
+    client = _client()
+    upcoming = community.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+    meeting = upcoming.first() or community.meetings.order_by("-starts_at").first()
+    return {
+        # The landing page, logged in: the floor every page pays (middleware, session, base).
+        "minimal": reverse("core:home"),
+        "home": reverse("communities:detail", args=[slug]),
+        "meeting": reverse("meetings:detail", args=[slug, meeting.pk]),
+        "evaluation": _evaluation_path(client, community),
+        "members": reverse("communities:members", args=[slug]),
+        "dashboard": reverse("composition:dashboard", args=[slug]),
+        "library": reverse("guide:cop_library", args=[slug]),
+    }
+
+
+def static_path() -> str:
+    """The stylesheet every page links, under its hashed name (served by whitenoise)."""
+    from django.templatetags.static import static
+
+    return static("css/gilde.css")
+
+
+def setup() -> dict:
+    name = settings.SESSION_COOKIE_NAME
+    return {
+        "pages": pages(),
+        "static": static_path(),
+        "cookie": f"{name}={_client().cookies[name].value}",
+    }
+
+
+def _gzip_size(content: bytes) -> int:
+    return len(gzip.compress(content, compresslevel=9))
+
+
+def _asset_size(url: str) -> int:
+    relative = url.removeprefix(settings.STATIC_URL).split("?")[0]
+    return _gzip_size((Path(settings.STATIC_ROOT) / relative).read_bytes())
+
+
+ASSET = re.compile(rb'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
+
+
+def measure(paths: dict[str, str]) -> dict:
+    client = _client()
+    results = {}
+    for name, path in paths.items():
+        client.get(path)  # warm: templates compiled, caches filled
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assets = [url.decode() for url in ASSET.findall(response.content)]
+        results[name] = {
+            "status": response.status_code,
+            "queries": len(queries),
+            "html_gzip": _gzip_size(response.content),
+            "css_js_gzip": sum(_asset_size(url) for url in assets if url.startswith("/static/")),
+        }
+    return results
+
+
+if __name__ == "__main__":
+    command = sys.argv[1]
+    if command == "setup":
+        print(json.dumps(setup()))
+    elif command == "measure":
+        print(json.dumps(measure(json.loads(sys.argv[2]))))
+    else:
+        raise SystemExit(f"unknown command {command}")
