@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import django
@@ -117,11 +118,76 @@ def measure(paths: dict[str, str]) -> dict:
     return results
 
 
+def _session(user: User) -> str:
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}"
+
+
+def drill_setup(options: dict) -> dict:
+    """Extra members of the demo CoP for the drills, logged in, and the paths they write to."""
+    from gilde.communities.models import Membership, Role
+
+    community = Community.objects.get(slug=data.MAIN_SLUG)
+    slug = community.slug
+
+    def members(prefix: str, count: int, role: str) -> list[str]:
+        cookies = []
+        for number in range(count):
+            user, _ = User.objects.get_or_create(
+                email=f"{prefix}{number}@drill.example.org",
+                defaults={"name": f"{prefix.title()} {number}", "is_active": True},
+            )
+            Membership.objects.get_or_create(
+                community=community, user=user, defaults={"role": role}
+            )
+            cookies.append(_session(user))
+        return cookies
+
+    now = timezone.now()
+    held = list(community.meetings.filter(status=MeetingStatus.HELD).order_by("-starts_at"))
+    for meeting in held:  # open every held meeting's evaluation for the drill
+        Meeting.objects.filter(pk=meeting.pk).update(
+            evaluation_opened_at=now - timezone.timedelta(hours=1)
+        )
+    upcoming = community.meetings.filter(starts_at__gt=now + timezone.timedelta(days=1))
+    recipients = list(
+        community.memberships.filter(role=Role.PARTICIPANT).values_list("pk", flat=True)[:2]
+    )
+    return {
+        "editors": members("redacteur", options["editors"], Role.FACILITATOR),
+        "writers": members("schrijver", options["writers"], Role.PARTICIPANT),
+        "question_edit": reverse("question:edit", args=[slug]),
+        "rsvp": [reverse("meetings:rsvp", args=[slug, m.pk]) for m in upcoming[:6]],
+        "evaluations": [reverse("meetings:evaluate", args=[slug, m.pk]) for m in held],
+        "comment_request": reverse("question:request_comments", args=[slug]),
+        "mail_form": {"recipients": recipients},
+    }
+
+
+def drill_check_versions(acknowledged: list[str]) -> dict:
+    """Every acknowledged save is a version, nothing else is, and the numbers have no gaps."""
+    from gilde.question.models import QuestionVersion
+
+    community = Community.objects.get(slug=data.MAIN_SLUG)
+    versions = QuestionVersion.objects.filter(community=community)
+    notes = Counter(note for note in versions.values_list("note", flat=True) if "drill-" in note)
+    numbers = sorted(versions.values_list("number", flat=True))
+    return {
+        "missing": sorted(set(acknowledged) - set(notes))[:20],
+        "unacknowledged": sorted(set(notes) - set(acknowledged))[:20],
+        "duplicated": [note for note, count in notes.items() if count > 1][:20],
+        "gapless": numbers == list(range(1, len(numbers) + 1)),
+    }
+
+
+COMMANDS = {
+    "setup": lambda: setup(),
+    "measure": lambda paths: measure(json.loads(paths)),
+    "drill-setup": lambda options: drill_setup(json.loads(options)),
+    "drill-check-versions": lambda markers: drill_check_versions(json.loads(markers)),
+}
+
 if __name__ == "__main__":
-    command = sys.argv[1]
-    if command == "setup":
-        print(json.dumps(setup()))
-    elif command == "measure":
-        print(json.dumps(measure(json.loads(sys.argv[2]))))
-    else:
-        raise SystemExit(f"unknown command {command}")
+    print(json.dumps(COMMANDS[sys.argv[1]](*sys.argv[2:])))
