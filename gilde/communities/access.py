@@ -132,6 +132,30 @@ class CommunityAccess:
         return action in self.permissions
 
     @property
+    def sees_member_names(self) -> bool:
+        """Whether names reach this viewer wherever a page lists the CoP's people: who comes, who
+        was there, who facilitates, who leads an agenda item, whose turn it is. Exactly those
+        who may read the member list; the others see counts and roles."""
+        return self.can(Action.VIEW_MEMBERS)
+
+    def member_label(self, membership: Membership | None) -> str:
+        """How `membership` appears to this viewer in any list of people: by name to those who
+        may read the member list (and to the person themselves), otherwise by role only."""
+        if membership is None:
+            return ""
+        if self.sees_member_names or membership.pk == getattr(self.membership, "pk", None):
+            return str(membership.user)
+        return str(membership.get_role_display())
+
+    def user_label(self, user) -> str:
+        """A person named by account rather than membership (who marked a step done): their
+        name under the same rule as `member_label`, or "" so the page words it without one."""
+        if user is None:
+            return ""
+        own = self.membership is not None and self.membership.user_id == user.pk
+        return str(user) if self.sees_member_names or own else ""
+
+    @property
     def may_know_exists(self) -> bool:
         """Members, and anyone for an open CoP. Outsiders of a closed CoP get 404."""
         return self.is_member or self.community.is_open

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from gilde.communities.models import Community, Focus, Role
+from gilde.communities.models import Community, Role
 from gilde.meetings.models import (
     AgendaItem,
     Attendance,
@@ -21,6 +21,7 @@ from gilde.meetings.models import (
     MeetingStatus,
     QuestionKind,
 )
+from gilde.meetings.rotation import Person, rotation_generate
 from gilde.meetings.scheduling import days_to_avoid, plan
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -93,6 +94,9 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
     ]
     previous_needs = []
     moments = _start_moments(community)
+    # The rotation as the facilitation page generates it: each keeps their own focus.
+    by_key = {membership.pk: membership for membership in core}
+    rotation = rotation_generate([Person(m.pk, m.focus) for m in core], len(moments), seed=0)
     next_index = next((n for n, moment in enumerate(moments) if moment > now), COUNT)
     for index, starts in enumerate(moments):
         held = starts + timedelta(hours=4) < now
@@ -111,9 +115,11 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
             ),
             facilitator_notes="Let op: de groep wil meer tijd voor casussen." if held else "",
         )
-        pair = [core[(2 * index) % len(core)], core[(2 * index + 1) % len(core)]]
-        for membership, focus in zip(pair, (Focus.CONTENT, Focus.PROCESS), strict=True):
-            MeetingFacilitator.objects.create(meeting=meeting, membership=membership, focus=focus)
+        pair = [by_key[turn.key] for turn in rotation[index]]
+        for turn in rotation[index]:
+            MeetingFacilitator.objects.create(
+                meeting=meeting, membership=by_key[turn.key], focus=turn.focus
+            )
         if held or index == next_index:
             for position, (title, key, minutes, stage, focus) in enumerate(AGENDA):
                 AgendaItem.objects.create(

@@ -68,6 +68,7 @@ def cop_step(request, access, number: int):
     facts: dict = {}  # what the readiness signals fetched; the workspace may reuse it
     rail = step_rail(access.community, facts)
     workspace = workspace_for(number)
+    state = rail[number - 1][0]
     return render(
         request,
         "guide/cop_step.html",
@@ -75,7 +76,9 @@ def cop_step(request, access, number: int):
             "access": access,
             "community": access.community,
             "step": step,
-            "state": rail[number - 1][0],
+            "state": state,
+            # Who marked the step: named only to those who may read the member list.
+            "marked_by": access.user_label(state.mark.marked_by) if state.mark else "",
             "rail": rail,
             "form": StepMarkForm(),
             "workspace_template": workspace.template if workspace else None,

@@ -6,6 +6,11 @@ so calendar apps keep 19:00 at 19:00 on both sides of a daylight-saving change. 
 UID for life and its SEQUENCE rises with every change, so an updated feed or a second download
 replaces the event instead of adding a copy; cancelled meetings stay in the feed as
 STATUS:CANCELLED so calendars remove them.
+
+A *public* calendar (the feed of an open CoP read without a personal token) carries what the CoP's
+public home page shows: that the CoP meets and when, with each meeting's title and status. Where
+it meets is for members only: no place and no online link (which may hold a passcode). Members
+get the rest through the meeting pages, their personal feed address and their invitations.
 """
 
 from collections.abc import Callable, Iterable
@@ -57,7 +62,8 @@ def amsterdam_vtimezone() -> Timezone:
     return tz
 
 
-def meeting_event(meeting: MeetingLike, url: str) -> Event:
+def meeting_event(meeting: MeetingLike, url: str, *, public: bool = False) -> Event:
+    """One VEVENT; `public` leaves out where the meeting is (see the module's docstring)."""
     event = Event()
     event.add("uid", f"{meeting.uid}@{UID_DOMAIN}")
     event.add("sequence", meeting.sequence)
@@ -69,21 +75,27 @@ def meeting_event(meeting: MeetingLike, url: str) -> Event:
     event.add("dtstart", meeting.starts_at.astimezone(AMSTERDAM))
     event.add("dtend", meeting.ends_at.astimezone(AMSTERDAM))
     event.add("summary", meeting.title)
-    if meeting.place:
-        event.add("location", meeting.place)
-    elif meeting.online_link:
-        event.add("location", meeting.online_link)
-    if meeting.online_link:
-        event.add("description", meeting.online_link)
+    if not public:
+        if meeting.place:
+            event.add("location", meeting.place)
+        elif meeting.online_link:
+            event.add("location", meeting.online_link)
+        if meeting.online_link:
+            event.add("description", meeting.online_link)
     event.add("url", url)
     event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
     return event
 
 
 def meetings_calendar(
-    meetings: Iterable[MeetingLike], url_for: Callable[[MeetingLike], str], *, name: str = ""
+    meetings: Iterable[MeetingLike],
+    url_for: Callable[[MeetingLike], str],
+    *,
+    name: str = "",
+    public: bool = False,
 ) -> bytes:
-    """A VCALENDAR with one VEVENT per meeting, as bytes ready to serve as text/calendar."""
+    """A VCALENDAR with one VEVENT per meeting, as bytes ready to serve as text/calendar;
+    `public` for a reader who is not a member (see the module's docstring)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -94,5 +106,5 @@ def meetings_calendar(
     calendar.add("x-wr-timezone", AMSTERDAM.key)
     calendar.add_component(amsterdam_vtimezone())
     for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, url_for(meeting)))
+        calendar.add_component(meeting_event(meeting, url_for(meeting), public=public))
     return calendar.to_ical()

@@ -123,8 +123,17 @@ class Meeting(models.Model):
         return self.evaluation_opens_at <= now < self.evaluation_closes_at
 
 
+def facilitation_focus(membership: Membership, assigned: str = "") -> str:
+    """The focus a person takes when they facilitate a meeting, decided here for every page,
+    form and e-mail. The member list decides: a facilitator's own focus (content or process)
+    holds in every meeting. Only someone without one, such as a participant taking a turn in a
+    rotation, takes the role assigned for that meeting."""
+    return membership.focus or assigned
+
+
 class MeetingFacilitator(models.Model):
-    """Who facilitates one meeting: the fixed pair, or this meeting's turn in a rotation."""
+    """Who facilitates one meeting: the fixed pair, or this meeting's turn in a rotation. `focus`
+    is the role assigned for this meeting; `role_focus` is the one every page shows."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="facilitators")
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
@@ -141,6 +150,13 @@ class MeetingFacilitator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}: {self.membership}"
+
+    @property
+    def role_focus(self) -> str:
+        return facilitation_focus(self.membership, self.focus)
+
+    def get_role_focus_display(self) -> str:
+        return Focus(self.role_focus).label if self.role_focus else ""
 
 
 class AgendaItem(models.Model):

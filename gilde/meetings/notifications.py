@@ -2,6 +2,7 @@
 the time windows the periodic job looks at. Reads only, apart from `notification_preference_set`;
 the sending lives in `tasks.py`."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -72,14 +73,19 @@ def _users(queryset) -> list:
 # Recipients
 
 
-def meeting_attendees(meeting: Meeting) -> list:
-    """Everyone the meeting is for: the CoP's initiators, facilitators and participants."""
+def community_attendees(community_id: int) -> list:
+    """Everyone the CoP's meetings are for: its initiators, facilitators and participants."""
     return _users(
         User.objects.filter(
-            memberships__community_id=meeting.community_id,
+            memberships__community_id=community_id,
             memberships__role__in=ATTENDING_ROLES,
         )
     )
+
+
+def meeting_attendees(meeting: Meeting) -> list:
+    """Everyone the meeting is for: the CoP's initiators, facilitators and participants."""
+    return community_attendees(meeting.community_id)
 
 
 def meeting_facilitators(meeting: Meeting) -> list:
@@ -128,6 +134,13 @@ def _stamp(moment: datetime) -> int:
 
 def invitation_key(meeting: Meeting, user) -> str:
     return f"meeting-invite:{meeting.pk}:{meeting.sequence}:{user.pk}"
+
+
+def series_key(community_id: int, uids, user) -> str:
+    """One message per person per planned series: the same series (the UIDs of its meetings and
+    of those it cancels) never reaches anyone twice."""
+    digest = hashlib.sha256("|".join(sorted(str(uid) for uid in uids)).encode()).hexdigest()
+    return f"meeting-series:{community_id}:{digest[:24]}:{user.pk}"
 
 
 def reminder_key(meeting: Meeting, user) -> str:

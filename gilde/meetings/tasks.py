@@ -2,9 +2,11 @@
 
 Every e-mail has a key (see `notifications.py`). The key is stored in the same transaction as the
 decision to send, so a task that runs twice, or two workers that run it at once, send it once.
-Services call `notify_meeting_changed` and `notify_evaluation_opened`; they enqueue only after
-the surrounding transaction commits. The time-based e-mails come from `send_due_notifications`,
-which `gilde worker` enqueues every ten minutes (and `gilde notify` on demand).
+Services call `notify_meeting_changed` (one meeting changed), `notify_series_scheduled` (a series
+planned, perhaps replacing one: one message per person, not one per meeting) and
+`notify_evaluation_opened`; they enqueue only after the surrounding transaction commits. The
+time-based e-mails come from `send_due_notifications`, which `gilde worker` enqueues every ten
+minutes (and `gilde notify` on demand).
 """
 
 import logging
@@ -13,10 +15,12 @@ from email.utils import parseaddr
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 from icalendar import Calendar
 
+from gilde.communities.models import Community
 from gilde.core.mail import absolute_url, send_templated_mail
 
 from . import ical
@@ -38,10 +42,9 @@ def notify_meeting_changed(meeting: Meeting) -> None:
     transaction.on_commit(lambda: send_meeting_invitations.enqueue(meeting_id))
 
 
-def notify_meeting_deleted(meeting: Meeting) -> None:
-    """Call before deleting a meeting that may sit in people's calendars: once the deletion
-    commits, attendees get a cancellation that removes it."""
-    snapshot = {
+def _deleted_snapshot(meeting: Meeting) -> dict:
+    """What a cancellation needs of a meeting about to be deleted, with its SEQUENCE raised."""
+    return {
         "pk": meeting.pk,
         "community_id": meeting.community_id,
         "uid": str(meeting.uid),
@@ -53,9 +56,49 @@ def notify_meeting_deleted(meeting: Meeting) -> None:
         "online_link": meeting.online_link,
         "created_at": meeting.created_at.isoformat(),
     }
+
+
+def _cancelled_meeting(snapshot: dict) -> Meeting:
+    """The deleted meeting again, unsaved and cancelled, to build its cancellation from."""
+    return Meeting(
+        pk=snapshot["pk"],
+        community_id=snapshot["community_id"],
+        uid=snapshot["uid"],
+        sequence=snapshot["sequence"],
+        title=snapshot["title"],
+        starts_at=datetime.fromisoformat(snapshot["starts_at"]),
+        duration_minutes=snapshot["duration_minutes"],
+        place=snapshot["place"],
+        online_link=snapshot["online_link"],
+        status=MeetingStatus.CANCELLED,
+        created_at=datetime.fromisoformat(snapshot["created_at"]),
+        updated_at=timezone.now(),
+    )
+
+
+def notify_meeting_deleted(meeting: Meeting) -> None:
+    """Call before deleting a meeting that may sit in people's calendars: once the deletion
+    commits, attendees get a cancellation that removes it."""
+    snapshot = _deleted_snapshot(meeting)
     if meeting.status == MeetingStatus.CANCELLED:
         return  # its cancellation went out already
     transaction.on_commit(lambda: send_deleted_meeting_cancellations.enqueue(snapshot))
+
+
+def notify_series_scheduled(*, community_id: int, meetings, replaced) -> None:
+    """Call when a series is planned: `meetings` are its new meetings, `replaced` the planned
+    meetings it deleted (as they were read before). Once the transaction commits, each attendee
+    gets one message: one .ics that puts the whole series in their calendar and, when a series
+    was replaced, one that takes the old meetings out."""
+    meeting_ids = [meeting.pk for meeting in meetings]
+    snapshots = [
+        _deleted_snapshot(meeting)
+        for meeting in replaced
+        if meeting.status != MeetingStatus.CANCELLED
+    ]
+    transaction.on_commit(
+        lambda: send_series_invitations.enqueue(community_id, meeting_ids, snapshots)
+    )
 
 
 def notify_evaluation_opened(meeting: Meeting) -> None:
@@ -87,27 +130,35 @@ def _send_once(
     return True
 
 
-def meeting_ics(meeting: Meeting, *, method: str, attendee=None) -> bytes:
-    """The meeting as an iTIP message (RFC 5546): METHOD:REQUEST, or METHOD:CANCEL with
-    STATUS:CANCELLED, with the same UID and SEQUENCE as the CoP's feed."""
+def meetings_ics(meetings, *, method: str, attendee=None) -> bytes:
+    """Meetings as one iTIP message (RFC 5546), a VEVENT each: METHOD:REQUEST, or METHOD:CANCEL
+    with STATUS:CANCELLED, with the same UIDs and SEQUENCEs as the CoP's feed."""
     calendar = Calendar()
     calendar.add("prodid", ical.PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", method)
     calendar.add_component(ical.amsterdam_vtimezone())
-    event = ical.meeting_event(meeting, absolute_url(n.meeting_path(meeting)))
-    # In a message, DTSTAMP is when the message was made.
-    event.pop("DTSTAMP", None)
-    event.add("dtstamp", timezone.now())
-    if method == "CANCEL":
-        event.pop("STATUS", None)
-        event.add("status", "CANCELLED")
-    # Calendar apps only offer "add to calendar" for a request with an organizer.
-    event.add("organizer", f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
-    if attendee is not None:
-        event.add("attendee", f"mailto:{attendee.email}", parameters={"RSVP": "FALSE"})
-    calendar.add_component(event)
+    stamp = timezone.now()
+    organizer = f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}"
+    for meeting in meetings:
+        event = ical.meeting_event(meeting, absolute_url(n.meeting_path(meeting)))
+        # In a message, DTSTAMP is when the message was made.
+        event.pop("DTSTAMP", None)
+        event.add("dtstamp", stamp)
+        if method == "CANCEL":
+            event.pop("STATUS", None)
+            event.add("status", "CANCELLED")
+        # Calendar apps only offer "add to calendar" for a request with an organizer.
+        event.add("organizer", organizer)
+        if attendee is not None:
+            event.add("attendee", f"mailto:{attendee.email}", parameters={"RSVP": "FALSE"})
+        calendar.add_component(event)
     return calendar.to_ical()
+
+
+def meeting_ics(meeting: Meeting, *, method: str, attendee=None) -> bytes:
+    """One meeting as an iTIP message (see `meetings_ics`)."""
+    return meetings_ics([meeting], method=method, attendee=attendee)
 
 
 def _meeting_context(meeting: Meeting, page: str = "meetings:detail") -> dict:
@@ -134,21 +185,51 @@ def send_meeting_invitations(meeting_id: int) -> int:
 @task()
 def send_deleted_meeting_cancellations(snapshot: dict) -> int:
     """(a) for a meeting that no longer exists: a cancellation built from what it was."""
-    meeting = Meeting(
-        pk=snapshot["pk"],
-        community_id=snapshot["community_id"],
-        uid=snapshot["uid"],
-        sequence=snapshot["sequence"],
-        title=snapshot["title"],
-        starts_at=datetime.fromisoformat(snapshot["starts_at"]),
-        duration_minutes=snapshot["duration_minutes"],
-        place=snapshot["place"],
-        online_link=snapshot["online_link"],
-        status=MeetingStatus.CANCELLED,
-        created_at=datetime.fromisoformat(snapshot["created_at"]),
-        updated_at=timezone.now(),
-    )
-    return _send_invitations(meeting)
+    return _send_invitations(_cancelled_meeting(snapshot))
+
+
+@task()
+def send_series_invitations(community_id: int, meeting_ids: list, cancelled: list) -> int:
+    """(a) for a planned series: one message per attendee with the whole series in one .ics
+    (METHOD:REQUEST, a VEVENT per meeting) and, for a replaced series, the old meetings in a
+    second one (METHOD:CANCEL). Meetings already over are left out."""
+    community = Community.objects.filter(pk=community_id).first()
+    if community is None:
+        return 0
+    now = timezone.now()
+    planned = list(community.meetings.filter(pk__in=meeting_ids).order_by("starts_at", "pk"))
+    replaced = sorted(map(_cancelled_meeting, cancelled), key=lambda m: (m.starts_at, m.pk))
+    uids = [meeting.uid for meeting in [*planned, *replaced]]
+    # A meeting cancelled since sent its own cancellation; past ones need no calendar entry.
+    meetings = [m for m in planned if m.status != MeetingStatus.CANCELLED and m.ends_at >= now]
+    gone = [m for m in replaced if m.ends_at >= now]
+    if not meetings and not gone:
+        return 0
+    context = {
+        "community": community,
+        "meetings": meetings,
+        "cancelled": gone,
+        "path": reverse("meetings:calendar", kwargs={"slug": community.slug}),
+    }
+    sent = 0
+    for user in n.community_attendees(community_id):
+        if not _wants_each(user):
+            continue  # digest readers see the week's meetings in their digest
+        attachments = []
+        if meetings:
+            ics = meetings_ics(meetings, method="REQUEST", attendee=user)
+            attachments.append(("meetings.ics", ics, ICS_MIMETYPE))
+        if gone:
+            ics = meetings_ics(gone, method="CANCEL", attendee=user)
+            attachments.append(("cancelled.ics", ics, ICS_MIMETYPE))
+        sent += _send_once(
+            key=n.series_key(community_id, uids, user),
+            user=user,
+            template="meeting_series",
+            context=context,
+            attachments=attachments,
+        )
+    return sent
 
 
 def _send_invitations(meeting: Meeting) -> int:

@@ -17,6 +17,7 @@ def facilitation_workspace(request, access, facts: dict) -> dict:
         "facilitation_mode_label": FacilitationMode(known["mode"]).label,
         "is_rotation": known["is_rotation"],
         "coming_meetings": meetings,
-        "facilitation_counts": facilitation_counts(meetings),
+        # Turns per person mean nothing without names.
+        "facilitation_counts": facilitation_counts(meetings) if access.sees_member_names else [],
         "can_plan_meetings": access.can(Action.PLAN_MEETINGS),
     }

@@ -9,6 +9,7 @@ from gilde.communities.models import Application, Community, Membership, Policy,
 from gilde.core.models import AuditEntry
 from gilde.demo import data
 from gilde.demo.services import demo_load
+from gilde.meetings.models import MeetingFacilitator
 
 NAMED = [
     "initiator@example.org",
@@ -213,3 +214,15 @@ def test_demo_has_thirteen_meetings_some_held_with_evaluations():
     assert all(m.facilitators.count() == 2 for m in meetings)
     demo_load()
     assert main.meetings.count() == 13
+
+
+@pytest.mark.django_db
+def test_demo_facilitators_keep_their_own_focus_in_every_meeting():
+    demo_load()
+    main = Community.objects.get(slug=data.MAIN_SLUG)
+    rows = list(
+        MeetingFacilitator.objects.filter(meeting__community=main).select_related("membership")
+    )
+    own = [row for row in rows if row.membership.focus]
+    assert own  # the two facilitators take turns too
+    assert all(row.focus == row.membership.focus for row in own)

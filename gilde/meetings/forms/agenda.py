@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gilde.communities.models import Community, Focus, Membership, Role
 
-from ..models import AgendaItem, FacilitationMode, Meeting
+from ..models import AgendaItem, FacilitationMode, Meeting, facilitation_focus
 
 # Who may lead an agenda item or facilitate a meeting: everybody but observers.
 LEADING_ROLES = (Role.INITIATOR, Role.FACILITATOR, Role.PARTICIPANT)
@@ -16,6 +16,21 @@ def leading_members(community: Community):
         community.memberships.filter(role__in=LEADING_ROLES)
         .select_related("user")
         .order_by("user__name", "user__email")
+    )
+
+
+def _check_focus(form, field: str, membership: Membership | None, focus: str) -> None:
+    """A facilitator keeps their own focus from the member list (`facilitation_focus`): asking
+    them to take the other role is refused with a message that says where to change it."""
+    if membership is None or not focus or facilitation_focus(membership, focus) == focus:
+        return
+    form.add_error(
+        field,
+        _(
+            "In the member list, %(name)s has the focus “%(focus)s”. Choose that role for "
+            "%(name)s, or change the focus in the member list first."
+        )
+        % {"name": membership.user, "focus": membership.get_focus_display().lower()},
     )
 
 
@@ -123,6 +138,8 @@ class FacilitationForm(forms.Form):
                 raise forms.ValidationError(_("Choose both facilitators of the pair."))
             if data["content"] == data["process"]:
                 raise forms.ValidationError(_("The pair is two different people."))
+            _check_focus(self, "content", data["content"], "content")
+            _check_focus(self, "process", data["process"], "process")
         if mode == FacilitationMode.ROTATION_CORE and len(data.get("core_group") or []) < 2:
             self.add_error("core_group", _("A core group has at least two people."))
         return data
@@ -154,6 +171,8 @@ class MeetingFacilitatorsForm(forms.Form):
         data = super().clean()
         if data.get("first") and data.get("first") == data.get("second"):
             raise forms.ValidationError(_("Choose two different people."))
+        for name in ("first", "second"):
+            _check_focus(self, f"{name}_focus", data.get(name), data.get(f"{name}_focus", ""))
         return data
 
     def turns(self) -> list[tuple[Membership, str]]:

@@ -20,6 +20,7 @@ from ..models import (
 )
 
 OWNERSHIP_TARGET = 25  # per cent of agenda items led by participants
+FOCUS_ORDER = {"content": 0, "process": 1}  # facilitators are listed content first
 
 
 @dataclass(frozen=True)
@@ -295,8 +296,8 @@ def needs_for_next_meeting(*, meeting) -> list:
 
 
 def facilitation_plan_preview(*, community, mode: str, core_group, seed: int) -> list:
-    """The rotation the generator proposes for the future planned meetings: (meeting, [(member,
-    focus)]) pairs. Nothing is saved."""
+    """The rotation the generator proposes for the future planned meetings: (meeting, [unsaved
+    MeetingFacilitator]) pairs, shown as every page shows facilitators. Nothing is saved."""
     from ..rotation import Person, rotation_generate
 
     if mode == FacilitationMode.ROTATION_CORE:
@@ -315,6 +316,12 @@ def facilitation_plan_preview(*, community, mode: str, core_group, seed: int) ->
     by_key = {membership.pk: membership for membership in people}
     turns = rotation_generate([Person(m.pk, m.focus) for m in people], len(meetings), seed=seed)
     return [
-        (meeting, [(by_key[turn.key], turn.focus) for turn in pair])
+        (
+            meeting,
+            [
+                MeetingFacilitator(meeting=meeting, membership=by_key[turn.key], focus=turn.focus)
+                for turn in sorted(pair, key=lambda turn: FOCUS_ORDER.get(turn.focus, 2))
+            ],
+        )
         for meeting, pair in zip(meetings, turns, strict=True)
     ]

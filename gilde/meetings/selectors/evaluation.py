@@ -41,9 +41,11 @@ def attending_members(*, community):
 @dataclass(frozen=True)
 class AttendanceSummary:
     counts: dict  # Rsvp value → number of members
-    coming: list  # names of those who said yes
+    coming: list  # names of those who said yes; empty for a viewer who may not see names
     maybe: list
-    present: list  # names of those recorded as there
+    present: list  # names of those recorded as there; likewise
+    present_count: int
+    names_shown: bool  # the viewer may see who (CommunityAccess.sees_member_names)
     recorded: bool  # whether a facilitator recorded who was there
     mine: str  # the viewer's own answer, "" when none
     notes: str  # the meeting notes, for every member
@@ -54,9 +56,11 @@ class AttendanceSummary:
 
 def meeting_attendance(*, meeting, access) -> AttendanceSummary:
     """Who says they come and who was there, and the notes, for the meeting page; the notes for
-    facilitators only reach those who plan meetings. One query."""
+    facilitators only reach those who plan meetings, and names only those who may read the
+    member list (the others see the counts). One query."""
     membership = access.membership
     can_plan = access.can(Action.PLAN_MEETINGS)
+    names_shown = access.sees_member_names
     rows = list(
         meeting.attendances.select_related("membership__user").order_by(
             "membership__user__name", "pk"
@@ -69,11 +73,19 @@ def meeting_attendance(*, meeting, access) -> AttendanceSummary:
             counts[row.response] += 1
         if membership is not None and row.membership_id == membership.pk:
             mine = row.response
+
+    def names(keep) -> list[str]:
+        if not names_shown:
+            return []
+        return [access.member_label(row.membership) for row in rows if keep(row)]
+
     return AttendanceSummary(
         counts=counts,
-        coming=[row.membership.user.name for row in rows if row.response == Rsvp.YES],
-        maybe=[row.membership.user.name for row in rows if row.response == Rsvp.MAYBE],
-        present=[row.membership.user.name for row in rows if row.present],
+        coming=names(lambda row: row.response == Rsvp.YES),
+        maybe=names(lambda row: row.response == Rsvp.MAYBE),
+        present=names(lambda row: row.present),
+        present_count=sum(1 for row in rows if row.present),
+        names_shown=names_shown,
         recorded=any(row.present is not None for row in rows),
         mine=mine,
         notes=meeting.notes,

@@ -10,6 +10,7 @@ from ..models import (
     MeetingFacilitator,
     MeetingSettings,
     MeetingStatus,
+    facilitation_focus,
 )
 
 
@@ -68,20 +69,27 @@ def _future_planned(community):
     return community.meetings.filter(status=MeetingStatus.PLANNED, starts_at__gt=timezone.now())
 
 
+def _facilitator(meeting, membership, focus: str) -> MeetingFacilitator:
+    """A facilitator row whose stored focus is the one every page shows."""
+    return MeetingFacilitator(
+        meeting=meeting, membership=membership, focus=facilitation_focus(membership, focus)
+    )
+
+
 @transaction.atomic
 def meeting_facilitators_set(*, meeting, turns) -> None:
-    """Replace the meeting's facilitators by `turns`: (membership, focus) pairs."""
+    """Replace the meeting's facilitators by `turns`: (membership, focus) pairs. A facilitator
+    keeps their own focus from the member list (`facilitation_focus`)."""
     meeting.facilitators.all().delete()
-    MeetingFacilitator.objects.bulk_create(
-        [MeetingFacilitator(meeting=meeting, membership=m, focus=focus) for m, focus in turns]
-    )
+    MeetingFacilitator.objects.bulk_create([_facilitator(meeting, m, focus) for m, focus in turns])
 
 
 @transaction.atomic
 def facilitation_save(*, community, mode: str, core_group=(), plan=None, pair=None):
     """Store how the CoP facilitates. A pair (content, process) is assigned to every future
-    planned meeting; a rotation plan ((meeting, turns) pairs from the preview) is applied as
-    shown. Held and past meetings keep their facilitators."""
+    planned meeting; a rotation plan ((meeting, facilitators) pairs from the preview, unsaved
+    MeetingFacilitator rows) is applied as shown. Held and past meetings keep their
+    facilitators."""
     settings, _created = MeetingSettings.objects.get_or_create(community=community)
     settings.facilitation_mode = mode
     settings.save(update_fields=["facilitation_mode"])
@@ -91,16 +99,22 @@ def facilitation_save(*, community, mode: str, core_group=(), plan=None, pair=No
     if pair is not None:
         content, process = pair
         plan = [
-            (meeting, [(content, "content"), (process, "process")])
+            (
+                meeting,
+                [
+                    MeetingFacilitator(membership=content, focus="content"),
+                    MeetingFacilitator(membership=process, focus="process"),
+                ],
+            )
             for meeting in _future_planned(community)
         ]
     plan = [(meeting, turns) for meeting, turns in (plan or []) if meeting.pk in future_ids]
     MeetingFacilitator.objects.filter(meeting_id__in=[m.pk for m, _turns in plan]).delete()
     MeetingFacilitator.objects.bulk_create(
         [
-            MeetingFacilitator(meeting=meeting, membership=membership, focus=focus)
+            _facilitator(meeting, turn.membership, turn.focus)
             for meeting, turns in plan
-            for membership, focus in turns
+            for turn in turns
         ]
     )
     return settings

@@ -18,7 +18,7 @@ from ..models import (
 )
 from ..scheduling import local_datetime, numbered_title
 from ..selectors import meetings_replaced_by_schedule
-from ..tasks import notify_meeting_changed, notify_meeting_deleted
+from ..tasks import notify_meeting_changed, notify_series_scheduled
 
 
 class StalePlan(Exception):
@@ -56,8 +56,6 @@ def meeting_schedule(
     replaced_ids = sorted(m.pk for m in replaced)
     if expected_replaced is not None and sorted(expected_replaced) != replaced_ids:
         raise StalePlan
-    for meeting in replaced:
-        notify_meeting_deleted(meeting)  # a cancellation for calendars that hold it
     community.meetings.filter(pk__in=replaced_ids).delete()
     kept = community.meetings.count()
     stamp = timezone.now()
@@ -79,8 +77,8 @@ def meeting_schedule(
         if settings.school_region != school_region:
             settings.school_region = school_region
             settings.save(update_fields=["school_region"])
-    for meeting in meetings:
-        notify_meeting_changed(meeting)
+    # One message per person for the whole series, cancelling what it replaces.
+    notify_series_scheduled(community_id=community.pk, meetings=meetings, replaced=replaced)
     audit_log(
         community=community,
         actor=actor,

@@ -11,5 +11,7 @@ register = template.Library()
 def meeting_agenda(meeting):
     """The meeting's agenda with its signals and facilitators (three queries)."""
     agenda = agenda_for(meeting=meeting)
-    facilitators = list(meeting.facilitators.select_related("membership__user").order_by("id"))
+    facilitators = list(
+        meeting.facilitators.select_related("membership__user").order_by("focus", "id")
+    )
     return {"agenda": agenda, "facilitators": facilitators}

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -354,3 +355,125 @@ def test_preparation_statuses(client, personas, evaluated):
         client.post(_handle_url(evaluated["upcoming"], answer), {"handled": "on"}).status_code
         == 403
     )
+
+
+# One focus per person on every page (issue 9, item 21)
+
+
+def _focus_near(page: str, name: str) -> str:
+    """The focus a page gives `name`: "Name (inhoud)" in lists of facilitators."""
+    found = set(re.findall(re.escape(name) + r" \((inhoud|proces)\)", page))
+    assert len(found) == 1, (name, found)
+    return found.pop()
+
+
+@pytest.fixture
+def ruben(cop):
+    user = UserFactory(email="ruben@example.org", name="Ruben Verhoeven")
+    MembershipFactory(community=cop, user=user, role=Role.FACILITATOR, focus=Focus.PROCESS)
+    return user
+
+
+def test_a_facilitator_has_the_same_focus_on_every_page(client, cop, initiator, facilitator, ruben):
+    """Rows stored by position (as the old demo did) still show each person's own focus."""
+    meeting = _meeting(cop, 7, title="Volgende keer")
+    fenna = Membership.objects.get(user=facilitator)
+    ruben_m = Membership.objects.get(user=ruben)
+    MeetingFacilitator.objects.create(meeting=meeting, membership=ruben_m, focus=Focus.CONTENT)
+    MeetingFacilitator.objects.create(meeting=meeting, membership=fenna, focus=Focus.PROCESS)
+    client.force_login(initiator)
+
+    def page(name, **kwargs):
+        response = client.get(reverse(name, kwargs={"slug": cop.slug, **kwargs}))
+        assert response.status_code == 200
+        return response.content.decode()
+
+    lists = {
+        "meeting": page("meetings:detail", pk=meeting.pk),
+        "step 4": page("guide:cop_step", number=4),
+        "rotation": page("meetings:facilitation"),
+    }
+    for where, html in lists.items():
+        assert _focus_near(html, "Ruben Verhoeven") == "proces", where
+        assert _focus_near(html, "Fenna Facilitator") == "inhoud", where
+    home = page("communities:detail")
+    assert "Ruben Verhoeven · Proces" in home
+    assert "Fenna Facilitator · Inhoud" in home
+    members = page("communities:members")
+    row = members.split(f'id="member-{ruben_m.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Facilitator (proces)" in row
+    settings = page("meetings:facilitation")
+    process_select = settings.split('name="process"', 1)[1].split("</select>", 1)[0]
+    assert re.search(rf'value="{ruben_m.pk}" selected', process_select)
+    edit = page("meetings:meeting_facilitators", pk=meeting.pk)
+    first = edit.split('name="first_focus"', 1)[1].split("</select>", 1)[0]
+    second = edit.split('name="second_focus"', 1)[1].split("</select>", 1)[0]
+    selected = {re.search(r'value="(\w+)" selected', s).group(1) for s in (first, second)}
+    assert selected == {"content", "process"}
+
+
+def test_rotation_preview_shows_each_persons_own_focus(client, cop, initiator, facilitator, ruben):
+    _meeting(cop, 7)
+    _meeting(cop, 21)
+    core = Membership.objects.filter(user__in=[facilitator, ruben])
+    client.force_login(initiator)
+    response = client.post(
+        reverse("meetings:facilitation", kwargs={"slug": cop.slug}),
+        {
+            "mode": FacilitationMode.ROTATION_CORE,
+            "core_group": [m.pk for m in core],
+            "seed": "1",
+            "preview": "1",
+        },
+    )
+    preview = response.content.decode().split('id="preview-title"', 1)[1]
+    preview = preview.split("</section>", 1)[0]
+    assert _focus_near(preview, "Ruben Verhoeven") == "proces"
+    assert _focus_near(preview, "Fenna Facilitator") == "inhoud"
+
+
+def test_saved_facilitators_keep_their_own_focus(cop, facilitator, ruben, participant):
+    from gilde.meetings import services
+
+    meeting = _meeting(cop, 7)
+    fenna = Membership.objects.get(user=facilitator)
+    piet = Membership.objects.get(user=participant)
+    services.meeting_facilitators_set(
+        meeting=meeting, turns=[(fenna, Focus.PROCESS), (piet, Focus.CONTENT)]
+    )
+    assert dict(meeting.facilitators.values_list("membership", "focus")) == {
+        fenna.pk: "content",
+        piet.pk: "content",
+    }
+
+
+def test_pair_against_the_member_list_is_refused_with_a_message(
+    client, cop, initiator, facilitator, ruben
+):
+    future = _meeting(cop, 7)
+    client.force_login(initiator)
+    response = client.post(
+        reverse("meetings:facilitation", kwargs={"slug": cop.slug}),
+        {
+            "mode": FacilitationMode.PAIR,
+            "content": Membership.objects.get(user=ruben).pk,
+            "process": Membership.objects.get(user=facilitator).pk,
+            "seed": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "In de ledenlijst heeft Ruben Verhoeven de focus “proces”" in response.content.decode()
+    assert not future.facilitators.exists()
+
+
+def test_one_meetings_facilitator_cannot_take_the_other_focus(client, cop, initiator, ruben):
+    meeting = _meeting(cop, 7)
+    client.force_login(initiator)
+    url = reverse("meetings:meeting_facilitators", kwargs={"slug": cop.slug, "pk": meeting.pk})
+    ruben_m = Membership.objects.get(user=ruben)
+    refused = client.post(url, {"first": ruben_m.pk, "first_focus": "content"})
+    assert refused.status_code == 200
+    assert not meeting.facilitators.exists()
+    own = client.post(url, {"first": ruben_m.pk, "first_focus": ""})
+    assert own.status_code == 302
+    assert list(meeting.facilitators.values_list("focus", flat=True)) == ["process"]

@@ -260,3 +260,90 @@ def test_feed_query_budget(client, cop, participant, django_assert_max_num_queri
     with django_assert_max_num_queries(4):
         response = client.get(url("feed") + f"?token={token}")
     assert len(events(parse(response))) == 30
+
+
+# What the public feed carries (issue 9, item 10): when, not where.
+
+PLACE = "Buurthuis De Kroon, Waaldonk"
+LINK = "https://meet.example.org/gilde?pwd=geheim123"
+
+
+@pytest.fixture
+def open_member(open_cop):
+    membership = MembershipFactory(community=open_cop, role=Role.PARTICIPANT)
+    make_meeting(
+        open_cop,
+        timezone.now() + timedelta(days=3),
+        title="Bijeenkomst 1",
+        place=PLACE,
+        online_link=LINK,
+    )
+    return membership.user
+
+
+def test_public_feed_of_an_open_cop_shows_when_but_not_where(client, open_member, open_cop):
+    response = client.get(url("feed", slug=open_cop.slug))
+    [event] = events(parse(response))
+    assert str(event["SUMMARY"]) == "Bijeenkomst 1"
+    assert event["STATUS"] == "CONFIRMED"
+    assert event.decoded("DTSTART")
+    assert "LOCATION" not in event
+    assert "DESCRIPTION" not in event
+    text = response.content.decode()
+    assert "Buurthuis" not in text
+    assert "meet.example.org" not in text and "geheim123" not in text
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_logged_in_outsider_gets_the_public_feed_of_an_open_cop(
+    client, open_member, open_cop, outsider
+):
+    client.force_login(outsider)
+    [event] = events(parse(client.get(url("feed", slug=open_cop.slug))))
+    assert "LOCATION" not in event and "DESCRIPTION" not in event
+
+
+def test_personal_token_feed_of_an_open_cop_carries_place_and_link(client, open_member, open_cop):
+    token = services.calendar_token_create(user=open_member)
+    response = client.get(url("feed", slug=open_cop.slug) + f"?token={token}")
+    [event] = events(parse(response))
+    assert event["LOCATION"] == PLACE
+    assert event["DESCRIPTION"] == LINK
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_member_session_reads_the_whole_open_feed(client, open_member, open_cop):
+    client.force_login(open_member)
+    [event] = events(parse(client.get(url("feed", slug=open_cop.slug))))
+    assert event["LOCATION"] == PLACE
+
+
+def test_a_token_that_opens_nothing_is_404_also_for_an_open_cop(
+    client, open_member, open_cop, outsider
+):
+    assert client.get(url("feed", slug=open_cop.slug) + "?token=nonsense").status_code == 404
+    stranger = services.calendar_token_create(user=outsider)
+    assert client.get(url("feed", slug=open_cop.slug) + f"?token={stranger}").status_code == 404
+    revoked = services.calendar_token_create(user=open_member)
+    services.calendar_token_revoke(user=open_member)
+    assert client.get(url("feed", slug=open_cop.slug) + f"?token={revoked}").status_code == 404
+
+
+def test_closed_cop_token_feed_carries_place_and_link(client, cop, participant):
+    make_meeting(cop, timezone.now() + timedelta(days=3), place=PLACE, online_link=LINK)
+    token = services.calendar_token_create(user=participant)
+    [event] = events(parse(client.get(url("feed") + f"?token={token}")))
+    assert (event["LOCATION"], event["DESCRIPTION"]) == (PLACE, LINK)
+
+
+def test_open_cop_calendar_offers_a_personal_and_the_public_address(client, open_member, open_cop):
+    client.force_login(open_member)
+    page = client.get(url("calendar", slug=open_cop.slug)).content.decode()
+    assert f'value="http://testserver{url("feed", slug=open_cop.slug)}"' in page
+    assert url("calendar_token", slug=open_cop.slug) in page
+    client.post(url("calendar_token", slug=open_cop.slug))
+    page = client.get(url("calendar", slug=open_cop.slug)).content.decode()
+    feed_url = f"http://testserver{url('feed', slug=open_cop.slug)}?token="
+    token = page.split(feed_url, 1)[1].split('"', 1)[0]
+    [event] = events(parse(client.get(url("feed", slug=open_cop.slug) + f"?token={token}")))
+    assert event["LOCATION"] == PLACE

@@ -195,7 +195,8 @@ def facilitation(request, access):
 def _preview_counts(preview) -> list[tuple]:
     counts: dict = {}
     for _meeting, turns in preview:
-        for membership, _focus in turns:
+        for turn in turns:
+            membership = turn.membership
             counts[membership.pk] = (membership, counts.get(membership.pk, (None, 0))[1] + 1)
     return sorted(counts.values(), key=lambda pair: (-pair[1], str(pair[0].user)))
 
@@ -207,7 +208,7 @@ def meeting_facilitators(request, access, pk: int):
     initial = {}
     for name, facilitator in zip(("first", "second"), current, strict=False):
         initial[name] = facilitator.membership
-        initial[f"{name}_focus"] = facilitator.focus
+        initial[f"{name}_focus"] = facilitator.role_focus
     form = MeetingFacilitatorsForm(
         request.POST or None, initial=initial, community=access.community
     )

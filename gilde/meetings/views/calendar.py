@@ -40,9 +40,7 @@ def calendar(request, access):
             "can_plan": access.can(Action.PLAN_MEETINGS),
             "public_feed_url": feed_url if community.is_open else "",
             "new_feed_url": new_feed_url,
-            "has_token": (
-                not community.is_open and selectors.calendar_token_active(user=request.user)
-            ),
+            "has_token": selectors.calendar_token_active(user=request.user),
         },
     )
 
@@ -182,27 +180,31 @@ def ics(request, access, pk: int):
 
 @require_safe
 def feed(request, slug: str):
-    """Calendar apps fetch this without a session: open CoPs publish it, closed CoPs need a
-    member's personal token. Anything else is a 404, so the feed reveals no closed CoP."""
+    """Calendar apps fetch this without a session. A member's personal token (or a member's
+    session) opens the whole calendar, places and online links included. Without one, an open
+    CoP publishes its public calendar (when, not where: `ical`), and a closed CoP answers 404,
+    as does a token that opens nothing, so the feed reveals no closed CoP."""
     community = Community.objects.filter(slug=slug).first()
     if community is None:
         raise Http404
-    if not community.is_open:
-        token_user = selectors.calendar_token_user(
-            community=community, token=request.GET.get("token", "")
-        )
-        member = request.user.is_authenticated and community_access(request.user, community).can(
-            Action.VIEW_MEETINGS
-        )
-        if token_user is None and not member:
-            raise Http404
+    token = request.GET.get("token", "")
+    token_user = selectors.calendar_token_user(community=community, token=token)
+    if token and token_user is None:
+        raise Http404
+    member = request.user.is_authenticated and community_access(request.user, community).can(
+        Action.VIEW_MEETINGS
+    )
+    personal = token_user is not None or member
+    if not personal and not community.is_open:
+        raise Http404
     content = ical.meetings_calendar(
         selectors.feed_meetings(community=community),
         _meeting_url(request, community),
         name=community.name,
+        public=not personal,
     )
     response = _ics_response(content)
-    if not community.is_open:
+    if personal:
         response["Cache-Control"] = "private, no-store"
     return response
 
