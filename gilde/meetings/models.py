@@ -34,6 +34,23 @@ def random_id() -> int:
     return _RANDOM_ID_FLOOR + secrets.randbelow(_RANDOM_ID_SPAN)
 
 
+class RandomIdField(models.BigIntegerField):
+    """A primary key filled with `random_id`. On SQLite its column is declared INTEGER, which
+    makes it the table's row id: any other type leaves a hidden row id that counts up in the
+    order of arrival."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("primary_key", True)
+        kwargs.setdefault("default", random_id)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def db_type(self, connection):
+        if connection.vendor == "sqlite":
+            return "integer"
+        return super().db_type(connection)
+
+
 class FacilitationMode(models.TextChoices):
     PAIR = "pair", _("A fixed pair (content and process)")
     ROTATION_CORE = "rotation_core", _("Rotation within a core group")
@@ -267,7 +284,7 @@ class EvaluationResponse(models.Model):
     """One filled-in evaluation. Anonymous by default: no link to the person at all. Only a CoP
     that chose named evaluations stores the membership."""
 
-    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False)
+    id = RandomIdField()
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="responses")
     membership = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -283,7 +300,7 @@ class EvaluationResponse(models.Model):
 
 
 class EvaluationAnswer(models.Model):
-    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False)
+    id = RandomIdField()
     response = models.ForeignKey(
         EvaluationResponse, on_delete=models.CASCADE, related_name="answers"
     )
@@ -313,7 +330,7 @@ class EvaluationSubmission(models.Model):
     the initiator's or one of the meeting's facilitators'); it is fixed when the member answers,
     and the row stays when the membership ends, so a closed evaluation's results never change."""
 
-    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False)
+    id = RandomIdField()
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="submissions")
     membership = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -80,17 +80,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='evaluationanswer',
             name='id',
-            field=models.BigIntegerField(default=gilde.meetings.models.random_id, editable=False, primary_key=True, serialize=False),
+            field=gilde.meetings.models.RandomIdField(default=gilde.meetings.models.random_id, editable=False, primary_key=True, serialize=False),
         ),
         migrations.AlterField(
             model_name='evaluationresponse',
             name='id',
-            field=models.BigIntegerField(default=gilde.meetings.models.random_id, editable=False, primary_key=True, serialize=False),
+            field=gilde.meetings.models.RandomIdField(default=gilde.meetings.models.random_id, editable=False, primary_key=True, serialize=False),
         ),
         migrations.AlterField(
             model_name='evaluationsubmission',
             name='id',
-            field=models.BigIntegerField(default=gilde.meetings.models.random_id, editable=False, primary_key=True, serialize=False),
+            field=gilde.meetings.models.RandomIdField(default=gilde.meetings.models.random_id, editable=False, primary_key=True, serialize=False),
         ),
         migrations.AlterField(
             model_name='evaluationsubmission',
