@@ -616,3 +616,25 @@ def test_named_settings_change_needs_no_change_to_log_when_nothing_changes(cop, 
     services.evaluation_settings_save(community=cop, actor=facilitator, named=False)
     assert not AuditEntry.objects.filter(action="evaluation.mode_changed").exists()
     assert not MeetingSettings.objects.get(community=cop).named_evaluations
+
+
+def test_the_gate_reads_a_fixed_number_of_queries(cop, participant, django_assert_num_queries):
+    access = _access(cop, participant)
+    members = _members(cop, 5)
+
+    def add_meeting(days_ago):
+        meeting = _meeting(cop, hours_ago=days_ago * 24, title=f"Dag {days_ago}")
+        for member in members:
+            _answer(meeting, member, take_away="Inzicht", need="Wens")
+        return meeting
+
+    first = add_meeting(60)
+    with django_assert_num_queries(4) as one:
+        content = selectors.evaluation_content(meetings=[first], access=access)
+    assert content[first.pk].shown
+    meetings = [first, *(add_meeting(days) for days in range(10, 60, 5))]
+    with django_assert_num_queries(len(one.captured_queries)):
+        content = selectors.evaluation_content(meetings=meetings, access=access)
+    assert all(item.shown for item in content.values())
+    with django_assert_num_queries(5):  # the meetings, and the gate without open answers
+        selectors.evaluation_trend(community=cop, access=access)
