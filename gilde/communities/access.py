@@ -44,6 +44,7 @@ class Action(StrEnum):
     MANAGE_IMPACT = "manage_impact"
     VIEW_MEETINGS = "view_meetings"
     ATTEND_MEETINGS = "attend_meetings"
+    READ_EVALUATION_ANSWERS = "read_evaluation_answers"
     PLAN_MEETINGS = "plan_meetings"
 
 
@@ -56,8 +57,9 @@ _MEMBER = {
     Action.VIEW_COMPOSITION,
     Action.VIEW_MEETINGS,
 }
-# Those who take part in meetings: they say whether they come and fill in the evaluation.
-_ATTENDERS = {Action.ATTEND_MEETINGS}
+# Those who take part in meetings: they say whether they come, fill in the evaluation and read
+# its open answers (observers see the averages only).
+_ATTENDERS = {Action.ATTEND_MEETINGS, Action.READ_EVALUATION_ANSWERS}
 _RUNNERS = {
     Action.PLAN_MEETINGS,
     Action.MANAGE_CANDIDATES,

@@ -7,13 +7,11 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from gilde.communities.models import Community, Role
+from gilde.meetings import services as meeting_services
 from gilde.meetings.models import (
     AgendaItem,
     Attendance,
-    EvaluationAnswer,
     EvaluationQuestion,
-    EvaluationResponse,
-    EvaluationSubmission,
     FacilitationMode,
     Meeting,
     MeetingFacilitator,
@@ -57,6 +55,9 @@ NEEDS = [
     "Een inkoper van buiten uitnodigen om mee te denken.",
     "Een korte ronde over wat we tussendoor hebben geprobeerd.",
     "Concreet rekenen aan een verdienmodel.",
+    "Terugkoppeling van wie iets heeft uitgeprobeerd bij de eigen inkoper.",
+    "Minder schuiven met de agenda, meer diepgang in één casus.",
+    "Iemand van de gemeente erbij als we het over aanbesteden hebben.",
 ]
 
 
@@ -92,7 +93,7 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
         )
         for n, (text, kind, feeds) in enumerate(QUESTIONS)
     ]
-    previous_needs = []
+    previous_needs: list[int] = []
     moments = _start_moments(community)
     # The rotation as the facilitation page generates it: each keeps their own focus.
     by_key = {membership.pk: membership for membership in core}
@@ -136,10 +137,10 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
                 )
         if index == next_index:
             first_item = meeting.agenda_items.order_by("position")[1]
-            for answer in previous_needs[:2]:
-                answer.agenda_item = first_item
-                answer.handled = True
-                answer.save(update_fields=["agenda_item", "handled"])
+            for answer_id in previous_needs[:2]:
+                meeting_services.evaluation_need_handle(
+                    answer_id=answer_id, handled=True, agenda_item=first_item
+                )
         if not held:
             continue
         attending = participants[: 14 + index % 4] + facilitators
@@ -152,23 +153,25 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
                 response="yes" if membership in attending else "no",
                 present=membership in attending,
             )
+        # Evaluated the way members do it: through the service, in the week after the meeting,
+        # so the rows get random ids and nothing pairs a submission with its response.
         previous_needs = []
         for number, membership in enumerate(attending[:12]):
-            response = EvaluationResponse.objects.create(
-                meeting=meeting, created_on=meeting.ends_at.date()
+            answers = [
+                (questions[0], 3 + (number + index) % 3, ""),
+                (questions[1], None, TAKEAWAYS[(number + 5 * index) % len(TAKEAWAYS)]),
+            ]
+            if number % 3 != 2:
+                answers.append((questions[2], None, NEEDS[(number + index) % len(NEEDS)]))
+            response = meeting_services.evaluation_submit(
+                meeting=meeting,
+                membership=membership,
+                answers=answers,
+                now=min(now, meeting.ends_at + timedelta(hours=1 + 5 * number)),
             )
-            EvaluationSubmission.objects.create(meeting=meeting, membership=membership)
-            EvaluationAnswer.objects.create(
-                response=response, question=questions[0], scale=3 + (number + index) % 3
+            previous_needs += response.answers.filter(question=questions[2]).values_list(
+                "pk", flat=True
             )
-            EvaluationAnswer.objects.create(
-                response=response,
-                question=questions[1],
-                text=TAKEAWAYS[(number + 5 * index) % len(TAKEAWAYS)],
-            )
-            if number % 3 == 0:
-                previous_needs.append(
-                    EvaluationAnswer.objects.create(
-                        response=response, question=questions[2], text=NEEDS[number % len(NEEDS)]
-                    )
-                )
+        if meeting.evaluation_is_open(now):
+            # The facilitators closed it early, so its answers feed the next meeting already.
+            meeting_services.evaluation_close(meeting=meeting, actor=pair[0].user, now=now)

@@ -4,9 +4,22 @@ from django.utils.translation import gettext_lazy as _
 
 from gilde.core.audit import register_audit_messages
 
+_EVALUATION_MODES = {"named": _("named"), "anonymous": _("anonymous")}
+
+
+def _mode_label(value: object) -> str:
+    return str(_EVALUATION_MODES.get(str(value), value))
+
+
 register_audit_messages(
     {
         "meetings.scheduled": _("planned %(count)s meetings (replacing %(replaced)s)"),
         "meeting.changed": _("changed the meeting %(title)s"),
+        "evaluation.mode_changed": _(
+            "made evaluations %(mode)s, from the next evaluation that opens"
+        ),
+        "evaluation.opened_early": _("opened the evaluation of %(title)s early"),
+        "evaluation.closed_early": _("closed the evaluation of %(title)s early"),
     },
+    labels={"mode": _mode_label},
 )

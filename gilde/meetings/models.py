@@ -1,6 +1,7 @@
 """Meetings: the CoP's calendar, agendas built from work forms, who facilitates, who comes, and
 the evaluation at the end of each meeting that feeds the next one."""
 
+import secrets
 import uuid
 from datetime import timedelta
 
@@ -18,7 +19,36 @@ STAGE_CHOICES = list(guide_labels.STAGES.items())
 TGI_CHOICES = list(guide_labels.TGI.items())
 
 EVALUATION_DAYS = 7  # an evaluation closes a week after it opens
-ANONYMITY_THRESHOLD = 5  # aggregates are shown from this many answers
+EVALUATION_EARLY_LIMIT = timedelta(days=1)  # opening early: at most this long before the start
+ANONYMITY_THRESHOLD = 5  # results are shown from this many participants' answers
+
+# Evaluation rows get random ids: with a sequence, the n-th "has answered" record and the n-th
+# response of a meeting would belong to the same person. On SQLite an integer primary key is the
+# row id itself, so not even the table's storage order follows the order of arrival.
+_RANDOM_ID_FLOOR = 2**32
+_RANDOM_ID_SPAN = 2**63 - 1 - _RANDOM_ID_FLOOR
+
+
+def random_id() -> int:
+    """A random 63-bit primary key for the evaluation's rows."""
+    return _RANDOM_ID_FLOOR + secrets.randbelow(_RANDOM_ID_SPAN)
+
+
+class RandomIdField(models.BigIntegerField):
+    """A primary key filled with `random_id`. On SQLite its column is declared INTEGER, which
+    makes it the table's row id: any other type leaves a hidden row id that counts up in the
+    order of arrival."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("primary_key", True)
+        kwargs.setdefault("default", random_id)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def db_type(self, connection):
+        if connection.vendor == "sqlite":
+            return "integer"
+        return super().db_type(connection)
 
 
 class FacilitationMode(models.TextChoices):
@@ -91,7 +121,13 @@ class Meeting(models.Model):
     # iCalendar: a stable UID, and a SEQUENCE raised on every change.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)
+    # Set when a facilitator opens the evaluation early, or pins the window when the meeting is
+    # moved after its evaluation opened.
     evaluation_opened_at = models.DateTimeField(null=True, blank=True)
+    # Set when a facilitator closes the evaluation early (once enough participants answered).
+    evaluation_closed_at = models.DateTimeField(null=True, blank=True)
+    # Named or anonymous, fixed when the evaluation opens; None: not fixed yet, the CoP's setting.
+    evaluation_named = models.BooleanField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -114,13 +150,25 @@ class Meeting(models.Model):
 
     @property
     def evaluation_closes_at(self):
-        return self.evaluation_opens_at + timedelta(days=EVALUATION_DAYS)
+        """A week after it opened, or when a facilitator closed it early."""
+        return self.evaluation_closed_at or self.evaluation_opens_at + timedelta(
+            days=EVALUATION_DAYS
+        )
 
     def evaluation_is_open(self, now=None) -> bool:
         now = now or timezone.now()
         if self.status == MeetingStatus.CANCELLED:
             return False
         return self.evaluation_opens_at <= now < self.evaluation_closes_at
+
+    def evaluation_has_closed(self, now=None) -> bool:
+        """Whether the evaluation is over: from then on no answer is added, so its results
+        can be shown and stay as they are."""
+        return (now or timezone.now()) >= self.evaluation_closes_at
+
+    def evaluation_may_open_early(self, now=None) -> bool:
+        """A facilitator may open the evaluation from a day before the meeting's start."""
+        return (now or timezone.now()) >= self.starts_at - EVALUATION_EARLY_LIMIT
 
 
 def facilitation_focus(membership: Membership, assigned: str = "") -> str:
@@ -252,6 +300,7 @@ class EvaluationResponse(models.Model):
     """One filled-in evaluation. Anonymous by default: no link to the person at all. Only a CoP
     that chose named evaluations stores the membership."""
 
+    id = RandomIdField()
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="responses")
     membership = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -267,6 +316,7 @@ class EvaluationResponse(models.Model):
 
 
 class EvaluationAnswer(models.Model):
+    id = RandomIdField()
     response = models.ForeignKey(
         EvaluationResponse, on_delete=models.CASCADE, related_name="answers"
     )
@@ -290,10 +340,18 @@ class EvaluationAnswer(models.Model):
 
 
 class EvaluationSubmission(models.Model):
-    """That a member answered a meeting's evaluation, kept apart from the answers themselves."""
+    """That a member answered a meeting's evaluation, kept apart from the answers themselves.
 
+    `counts` says whether the answer counts towards the anonymity threshold (a participant's, not
+    the initiator's or one of the meeting's facilitators'); it is fixed when the member answers,
+    and the row stays when the membership ends, so a closed evaluation's results never change."""
+
+    id = RandomIdField()
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="submissions")
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    counts = models.BooleanField(default=True)
 
     class Meta:
         constraints = [

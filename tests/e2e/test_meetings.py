@@ -81,3 +81,28 @@ def test_participant_answers_and_evaluates_on_a_phone(server, browser, participa
     finally:
         context.close()
     assert meeting.responses.count() == 1
+
+
+def test_facilitator_opens_an_evaluation_early_after_a_confirmation(
+    server, page, facilitator, participant, cop
+):
+    meeting = Meeting.objects.create(
+        community=cop,
+        title="Bijeenkomst 2",
+        starts_at=timezone.now() + timedelta(hours=5),
+        duration_minutes=180,
+    )
+    log_in(page, server, facilitator.email, PASSWORD)
+    page.goto(f"{server}/c/{cop.slug}/meetings/{meeting.pk}/")
+    page.click("form[action$='/evaluation/open/'] button[type=submit]")
+    expect(page.locator("h1")).to_be_visible()
+    check_a11y(page)
+    shot(page, "meetings-evaluation-open-confirm")
+    page.click("main form button[type=submit]")
+    check_a11y(page)
+    meeting.refresh_from_db()
+    assert meeting.evaluation_is_open()
+    page.goto(f"{server}/c/{cop.slug}/meetings/{meeting.pk}/evaluate/")
+    expect(page.locator("main")).to_contain_text("Toeschouwers van deze CoP")
+    check_a11y(page)
+    shot(page, "meetings-evaluate-who-reads")

@@ -142,6 +142,7 @@ EXPECTED = {
     "meetings:notes": RUNNERS_ONLY,
     "meetings:evaluate": {**MEMBERS_ONLY, "observer": 403},
     "meetings:evaluation_open": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
+    "meetings:evaluation_close": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
     "meetings:evaluation_results": MEMBERS_ONLY,
     "meetings:evaluation_trend": MEMBERS_ONLY,
     "meetings:evaluation_questions": RUNNERS_ONLY,

@@ -3,13 +3,16 @@ from io import StringIO
 import pytest
 from django.contrib.auth.hashers import check_password
 from django.core.management import call_command
+from django.db import connection
 
 from gilde.accounts.models import Organisation, User
+from gilde.communities.access import CommunityAccess
 from gilde.communities.models import Application, Community, Membership, Policy, Role
 from gilde.core.models import AuditEntry
 from gilde.demo import data
 from gilde.demo.services import demo_load
-from gilde.meetings.models import MeetingFacilitator
+from gilde.meetings import selectors as meeting_selectors
+from gilde.meetings.models import EvaluationResponse, EvaluationSubmission, MeetingFacilitator
 
 NAMED = [
     "initiator@example.org",
@@ -211,6 +214,24 @@ def test_demo_has_thirteen_meetings_some_held_with_evaluations():
     assert all(r.membership_id is None for m in held for r in m.responses.all())
     upcoming = next(m for m in meetings if m.status == "planned")
     assert upcoming.agenda_items.exists()
+    # The evaluations went through the app's own service: random ids, so no submission shares
+    # an id (or, on SQLite, a storage position) with a response.
+    submissions = EvaluationSubmission.objects.filter(meeting__community=main)
+    responses = EvaluationResponse.objects.filter(meeting__community=main)
+    submission_ids = set(submissions.values_list("pk", flat=True))
+    response_ids = set(responses.values_list("pk", flat=True))
+    assert submission_ids and not submission_ids & response_ids
+    assert min(submission_ids | response_ids) > 2**32
+    assert submissions.filter(counts=True).exists()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid, id FROM meetings_evaluationsubmission")
+            assert all(rowid == pk for rowid, pk in cursor.fetchall())
+    # The last held meeting's answers feed the upcoming one: its preparation shows them.
+    facilitator = main.memberships.filter(role=Role.FACILITATOR).first()
+    access = CommunityAccess(main, facilitator, True)
+    last_held = held[-1]
+    assert meeting_selectors.needs_for_next_meeting(meeting=last_held, access=access)
     assert all(m.facilitators.count() == 2 for m in meetings)
     demo_load()
     assert main.meetings.count() == 13

@@ -16,10 +16,15 @@ SCALE_CHOICES = [(str(value), str(value)) for value in range(1, 6)]
 class EvaluationForm(forms.Form):
     """One field per active question of the CoP, named `q_<question id>`. Answers to questions
     that are not in the form (another CoP's, switched off, made up) make the form invalid rather
-    than being dropped silently: the person would think they were saved."""
+    than being dropped silently: the person would think they were saved.
 
-    def __init__(self, *args, questions, **kwargs):
-        super().__init__(*args, **kwargs)
+    A hidden `mode` carries whether the form was shown as a named or an anonymous evaluation;
+    the service refuses the answers when that is not the meeting's mode."""
+
+    mode = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, questions, mode: str, **kwargs):
+        super().__init__(*args, initial={"mode": mode}, **kwargs)
         self.questions = list(questions)
         for question in self.questions:
             if question.kind == QuestionKind.SCALE:
@@ -56,15 +61,22 @@ class EvaluationForm(forms.Form):
                     code="unknown_question",
                 )
         if not self.errors and not any(
-            value not in (None, "") for name, value in cleaned.items() if name in self.fields
+            cleaned.get(name) not in (None, "") for name in self._question_fields()
         ):
             raise forms.ValidationError(_("Answer at least one question."), code="empty")
         return cleaned
 
+    def _question_fields(self) -> dict:
+        return {name: field for name, field in self.fields.items() if hasattr(field, "question")}
+
+    def shown_mode(self) -> str:
+        """The mode the form was shown with ("" when the form did not say)."""
+        return self.cleaned_data.get("mode") or ""
+
     def answers(self) -> list[tuple[EvaluationQuestion, int | None, str]]:
         """(question, scale, text) for every answered question."""
         result = []
-        for name, field in self.fields.items():
+        for name, field in self._question_fields().items():
             value = self.cleaned_data.get(name)
             if value in (None, ""):
                 continue
@@ -78,7 +90,7 @@ class EvaluationForm(forms.Form):
         """(bound field, is a scale question) per question, for the template."""
         return [
             (self[name], field.question.kind == QuestionKind.SCALE)
-            for name, field in self.fields.items()
+            for name, field in self._question_fields().items()
         ]
 
 

@@ -12,12 +12,12 @@ from gilde.guide.selectors import guide_for_request, work_forms_for
 
 from .. import agenda_checks
 from ..models import (
-    EvaluationAnswer,
     FacilitationMode,
     MeetingFacilitator,
     MeetingSettings,
     MeetingStatus,
 )
+from .evaluation_gate import evaluation_content, evaluation_needs
 
 OWNERSHIP_TARGET = 25  # per cent of agenda items led by participants
 FOCUS_ORDER = {"content": 0, "process": 1}  # facilitators are listed content first
@@ -272,27 +272,12 @@ def previous_held_meeting(*, meeting):
     )
 
 
-def needs_for_next_meeting(*, meeting) -> list:
-    """The open answers to questions that feed the next meeting, without any link to who wrote
-    them; ordered by question and text, not by when they came in."""
-    return list(
-        EvaluationAnswer.objects.filter(
-            response__meeting=meeting, question__feeds_next_meeting=True
-        )
-        .exclude(text="")
-        .select_related("question", "agenda_item")
-        .only(
-            "id",
-            "text",
-            "handled",
-            "agenda_item__id",
-            "agenda_item__title",
-            "question__id",
-            "question__text",
-            "question__position",
-        )
-        .order_by("question__position", "question_id", "text", "id")
-    )
+def needs_for_next_meeting(*, meeting, access, now=None) -> list:
+    """The open answers of `meeting`'s evaluation to questions that feed the next meeting, as
+    the gate lets the viewer see them: none before the evaluation closed or with too few
+    answers, shuffled, without names."""
+    content = evaluation_content(meetings=[meeting], access=access, now=now)[meeting.pk]
+    return evaluation_needs(content)
 
 
 def facilitation_plan_preview(*, community, mode: str, core_group, seed: int) -> list:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -12,9 +12,6 @@ from gilde.communities.models import Membership
 from ..models import (
     ANONYMITY_THRESHOLD,
     Attendance,
-    EvaluationAnswer,
-    EvaluationQuestion,
-    EvaluationResponse,
     EvaluationSubmission,
     Meeting,
     MeetingSettings,
@@ -22,6 +19,7 @@ from ..models import (
     QuestionKind,
     Rsvp,
 )
+from .evaluation_gate import OPEN, EvaluationContent, evaluation_content
 
 # The roles that take part in meetings: they say whether they come and fill in the evaluation.
 ATTENDING_ROLES = tuple(
@@ -98,8 +96,18 @@ def meeting_attendance(*, meeting, access) -> AttendanceSummary:
 
 
 def evaluation_is_named(*, community) -> bool:
-    """Whether the CoP chose named evaluations; anonymous unless it did."""
+    """Whether the CoP chose named evaluations; anonymous unless it did. A meeting's evaluation
+    follows this setting until it opens, and keeps the mode it opened with (see
+    `meeting_evaluation_named`)."""
     return MeetingSettings.objects.filter(community=community, named_evaluations=True).exists()
+
+
+def meeting_evaluation_named(*, meeting) -> bool:
+    """Whether this meeting's evaluation is named: the mode fixed when it opened, or else the
+    CoP's current setting (it has not been fixed because nothing changed since it opened)."""
+    if meeting.evaluation_named is not None:
+        return meeting.evaluation_named
+    return evaluation_is_named(community=meeting.community_id)
 
 
 def evaluation_has_answered(*, meeting, membership) -> bool:
@@ -139,186 +147,124 @@ class EvaluationStatus:
     opens_at: object
     closes_at: object
     not_yet: bool  # before it opens
-    answered: int  # responses so far
+    closed: bool  # it has closed: the results (if any) can be shown
+    answered: int  # everyone who answered so far
+    participants: int  # those whose answers count towards the threshold
     expected: int
     has_answered: bool  # the viewer
     named: bool
+    may_open_early: bool  # a facilitator may open it now (from a day before the start)
+    before_start: bool  # the meeting has not started yet
+    may_close_early: bool  # open, and enough participants answered to close it
+
+    @property
+    def threshold(self) -> int:
+        return ANONYMITY_THRESHOLD
 
 
 def meeting_evaluation(*, meeting, membership=None, now=None) -> EvaluationStatus:
     """The evaluation's state for the meeting page and the evaluation form, in one query."""
     now = now or timezone.now()
+    submissions = EvaluationSubmission.objects.filter(meeting=OuterRef("pk"))
     facts = (
         Meeting.objects.filter(pk=meeting.pk)
         .annotate(
-            answered=_count_of(EvaluationResponse.objects.filter(meeting=OuterRef("pk"))),
-            mine=Exists(
-                EvaluationSubmission.objects.filter(
-                    meeting=OuterRef("pk"), membership=getattr(membership, "pk", None)
-                )
-            ),
+            answered=_count_of(submissions),
+            participants=_count_of(submissions.filter(counts=True)),
+            mine=Exists(submissions.filter(membership=getattr(membership, "pk", None))),
             attenders=_count_of(_expected_attenders(OuterRef("pk"))),
             members=_count_of(
                 Membership.objects.filter(
                     community=OuterRef("community_id"), role__in=ATTENDING_ROLES
                 )
             ),
-            named=Exists(
+            setting_named=Exists(
                 MeetingSettings.objects.filter(
                     community=OuterRef("community_id"), named_evaluations=True
                 )
             ),
         )
-        .values("answered", "mine", "attenders", "members", "named")
+        .values("answered", "participants", "mine", "attenders", "members", "setting_named")
         .get()
     )
     answered = facts["answered"]
+    is_open = meeting.evaluation_is_open(now)
+    not_yet = meeting.status != MeetingStatus.CANCELLED and now < meeting.evaluation_opens_at
     return EvaluationStatus(
-        is_open=meeting.evaluation_is_open(now),
+        is_open=is_open,
         opens_at=meeting.evaluation_opens_at,
         closes_at=meeting.evaluation_closes_at,
-        not_yet=meeting.status != MeetingStatus.CANCELLED and now < meeting.evaluation_opens_at,
+        not_yet=not_yet,
+        closed=meeting.evaluation_has_closed(now),
         answered=answered,
+        participants=facts["participants"],
         expected=max(answered, facts["attenders"] or facts["members"]),
         has_answered=membership is not None and facts["mine"],
-        named=facts["named"],
+        named=meeting.evaluation_named
+        if meeting.evaluation_named is not None
+        else facts["setting_named"],
+        may_open_early=not_yet and meeting.evaluation_may_open_early(now),
+        before_start=now < meeting.starts_at,
+        may_close_early=is_open and facts["participants"] >= ANONYMITY_THRESHOLD,
     )
 
 
 @dataclass(frozen=True)
-class ScaleResult:
-    question: EvaluationQuestion
-    answers: int
-    average: float | None  # None below the threshold
-    distribution: list  # (value, count, percent) for 1–5, empty below the threshold
+class EvaluationResults(EvaluationContent):
+    expected: int = 0
+    threshold: int = ANONYMITY_THRESHOLD
 
 
-@dataclass(frozen=True)
-class OpenAnswer:
-    text: str
-    name: str  # "" for an anonymous answer
-
-
-@dataclass(frozen=True)
-class OpenResult:
-    question: EvaluationQuestion
-    answers: list
-
-
-@dataclass(frozen=True)
-class EvaluationResults:
-    answered: int
-    expected: int
-    shown: bool  # at least ANONYMITY_THRESHOLD people answered
-    scale: list
-    open: list
-
-
-def evaluation_results(*, meeting) -> EvaluationResults:
-    """Averages, distributions and open answers of one meeting's evaluation, only when at least
-    ANONYMITY_THRESHOLD people answered. A scale question answered by fewer people than that
-    gets no average either: a question is optional, and two answers would give two people away.
-    Open answers are sorted by their text, not by when they came in, so their order says nothing
-    about who wrote them."""
-    answered = meeting.responses.count()
-    expected = max(answered, evaluation_expected_count(meeting=meeting))
-    if answered < ANONYMITY_THRESHOLD:
-        return EvaluationResults(answered, expected, False, [], [])
-    answers = list(
-        EvaluationAnswer.objects.filter(response__meeting=meeting)
-        .select_related("question", "response__membership__user")
-        .order_by("question__position", "question_id")
+def evaluation_results(*, meeting, access, now=None) -> EvaluationResults:
+    """One meeting's evaluation as the viewer may see it (through the gate), with how many
+    people we hoped would answer."""
+    content = evaluation_content(meetings=[meeting], access=access, now=now)[meeting.pk]
+    return EvaluationResults(
+        **{name: getattr(content, name) for name in content.__dataclass_fields__},
+        expected=max(content.answered, evaluation_expected_count(meeting=meeting)),
     )
-    by_question: dict[int, list] = {}
-    questions: dict[int, EvaluationQuestion] = {}
-    for answer in answers:
-        questions[answer.question_id] = answer.question
-        by_question.setdefault(answer.question_id, []).append(answer)
-    scale, open_ = [], []
-    for pk, question in questions.items():
-        rows = by_question[pk]
-        if question.kind == QuestionKind.SCALE:
-            values = [row.scale for row in rows if row.scale is not None]
-            if len(values) < ANONYMITY_THRESHOLD:
-                scale.append(ScaleResult(question, len(values), None, []))
-                continue
-            distribution = [
-                (value, values.count(value), round(100 * values.count(value) / len(values)))
-                for value in range(1, 6)
-            ]
-            scale.append(
-                ScaleResult(question, len(values), sum(values) / len(values), distribution)
-            )
-        else:
-            texts = [
-                OpenAnswer(
-                    row.text,
-                    row.response.membership.user.name if row.response.membership else "",
-                )
-                for row in rows
-                if row.text
-            ]
-            texts.sort(key=lambda item: (item.text.casefold(), item.name))
-            open_.append(OpenResult(question, texts))
-    return EvaluationResults(answered, expected, True, scale, open_)
 
 
 @dataclass(frozen=True)
 class TrendRow:
     meeting: object
     answered: int
-    values: list  # per trend question: the average, or None for too few answers
+    shown: bool  # False: still open or too few participants answered
+    is_open: bool  # not closed yet
+    values: list  # per trend question: the average, or None when not shown
 
 
-def evaluation_trend(*, community, now=None) -> tuple[list, list]:
+def evaluation_trend(*, community, access, now=None) -> tuple[list, list]:
     """The scale questions' averages across the meetings that took place, oldest first:
-    (questions, rows). A meeting or question with fewer than ANONYMITY_THRESHOLD answers has no
-    value. Three queries, whatever the number of meetings."""
+    (questions, rows), through the gate: a meeting whose evaluation is open, or that too few
+    participants answered, or a question too few answered, has no value. Four queries, whatever
+    the number of meetings."""
     now = now or timezone.now()
     meetings = list(
         community.meetings.exclude(status=MeetingStatus.CANCELLED)
         .filter(starts_at__lte=now)
         .order_by("starts_at", "pk")
     )
-    answered = dict(
-        EvaluationResponse.objects.filter(meeting__in=meetings)
-        .values_list("meeting")
-        .annotate(n=Count("pk"))
-    )
+    content = evaluation_content(meetings=meetings, access=access, now=now, open_answers=False)
     averages = {
-        (row["response__meeting"], row["question"]): (row["average"], row["n"])
-        for row in EvaluationAnswer.objects.filter(
-            response__meeting__in=meetings,
-            question__kind=QuestionKind.SCALE,
-            scale__isnull=False,
-        )
-        .values("response__meeting", "question")
-        .annotate(average=Avg("scale"), n=Count("pk"))
+        (meeting_id, result.question.pk): result.average
+        for meeting_id, item in content.items()
+        for result in item.scale
     }
-    asked = {question for _meeting, question in averages}
+    shown = {question for _meeting, question in averages}
     questions = list(
         community.evaluation_questions.filter(kind=QuestionKind.SCALE).filter(
-            Q(active=True) | Q(pk__in=asked)
+            Q(active=True) | Q(pk__in=shown)
         )
     )
-    rows = []
-    for meeting in meetings:
-        values = []
-        for question in questions:
-            average, n = averages.get((meeting.pk, question.pk), (None, 0))
-            enough = answered.get(meeting.pk, 0) >= ANONYMITY_THRESHOLD
-            values.append(average if enough and n >= ANONYMITY_THRESHOLD else None)
-        rows.append(TrendRow(meeting, answered.get(meeting.pk, 0), values))
+    rows = [
+        TrendRow(
+            meeting,
+            content[meeting.pk].answered,
+            content[meeting.pk].shown,
+            content[meeting.pk].state == OPEN,
+            [averages.get((meeting.pk, question.pk)) for question in questions],
+        )
+        for meeting in meetings
+    ]
     return questions, rows
-
-
-def evaluation_questions_all(*, community):
-    """Every question of the CoP, in use and switched off, each with `has_answers`."""
-    return community.evaluation_questions.annotate(
-        has_answers=Exists(EvaluationAnswer.objects.filter(question=OuterRef("pk")))
-    ).order_by("position", "pk")
-
-
-def evaluation_question_answered(*, question) -> bool:
-    """Whether anyone answered this question; its kind then stays as it is."""
-    return EvaluationAnswer.objects.filter(question=question).exists()

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ..models import (
     AgendaItem,
+    EvaluationAnswer,
     FacilitationMode,
     MeetingFacilitator,
     MeetingSettings,
@@ -121,10 +122,10 @@ def facilitation_save(*, community, mode: str, core_group=(), plan=None, pair=No
 
 
 @transaction.atomic
-def evaluation_need_handle(*, answer, handled: bool, agenda_item=None):
+def evaluation_need_handle(*, answer_id: int, handled: bool, agenda_item=None) -> None:
     """Tick off an answer to "what does the next meeting need", or link it to an agenda item
-    (which counts as handled)."""
-    answer.handled = handled or agenda_item is not None
-    answer.agenda_item = agenda_item
-    answer.save(update_fields=["handled", "agenda_item"])
-    return answer
+    (which counts as handled). `answer_id` comes from the gate (selectors.evaluation_needs):
+    only an answer the facilitator may see can be handled."""
+    EvaluationAnswer.objects.filter(pk=answer_id).update(
+        handled=handled or agenda_item is not None, agenda_item=agenda_item
+    )

@@ -109,8 +109,18 @@ def meeting_update(*, meeting: Meeting, actor=None, **fields) -> bool:
     changed = [name for name, value in fields.items() if getattr(meeting, name) != value]
     if not changed:
         return False
+    # An evaluation that opened keeps its window when the meeting moves: a closed one must not
+    # open again (its results are final), nor an open one close under people's hands.
+    if (
+        {"starts_at", "duration_minutes"} & set(changed)
+        and meeting.evaluation_opened_at is None
+        and meeting.evaluation_opens_at <= timezone.now()
+    ):
+        meeting.evaluation_opened_at = meeting.evaluation_opens_at
+        changed.append("evaluation_opened_at")
     for name in changed:
-        setattr(meeting, name, fields[name])
+        if name in fields:
+            setattr(meeting, name, fields[name])
     # F(): two editors saving at once still raise the sequence twice.
     meeting.sequence = F("sequence") + 1
     meeting.updated_at = timezone.now()

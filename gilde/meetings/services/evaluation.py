@@ -1,27 +1,35 @@
 """Writes for meetings: attendance and evaluation."""
 
-import secrets
-
 from django.conf import settings as django_settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from gilde.communities.models import Community
+from gilde.core.audit import audit_log
 
 from ..models import (
+    ANONYMITY_THRESHOLD,
     Attendance,
     EvaluationAnswer,
     EvaluationQuestion,
     EvaluationResponse,
     EvaluationSubmission,
+    Meeting,
     MeetingSettings,
     MeetingStatus,
     QuestionKind,
 )
-from ..selectors import evaluation_has_answered, evaluation_is_named
+from ..selectors import (
+    evaluation_counts_towards_threshold,
+    evaluation_has_answered,
+    evaluation_is_named,
+)
 from ..tasks import notify_evaluation_opened
 from .calendar import meeting_settings_for
+
+NAMED, ANONYMOUS = "named", "anonymous"  # the evaluation form says which one it was shown with
 
 
 class EvaluationClosed(Exception):
@@ -36,10 +44,20 @@ class EvaluationNotOpenable(Exception):
     """A facilitator can open an evaluation early, not reopen a closed or cancelled one."""
 
 
-# Submissions get a random id far above anything the sequence reaches: with sequential ids the
-# n-th submission and the n-th response of a meeting would belong to the same person.
-_RANDOM_ID_FLOOR = 2**40
-_RANDOM_ID_SPAN = 2**62 - _RANDOM_ID_FLOOR
+class EvaluationTooEarly(Exception):
+    """The meeting is more than a day ahead: its evaluation cannot be opened yet."""
+
+
+class EvaluationNeedsConfirmation(Exception):
+    """The meeting has not started: opening its evaluation needs the facilitator's confirmation."""
+
+
+class EvaluationTooFewAnswers(Exception):
+    """Fewer than ANONYMITY_THRESHOLD participants answered: the evaluation cannot close early."""
+
+
+class EvaluationModeChanged(Exception):
+    """The form was shown as anonymous and sent for a named evaluation, or the other way round."""
 
 
 def _default_questions():
@@ -145,52 +163,135 @@ def evaluation_question_move(*, question, actor, up: bool) -> None:
     EvaluationQuestion.objects.bulk_update([first, second], ["position"])
 
 
-def evaluation_settings_save(*, community, actor, named: bool) -> MeetingSettings:
-    """Choose named or anonymous evaluations; answers given before keep how they were stored."""
-    meeting_settings = meeting_settings_for(community)
+def _mode(named: bool) -> str:
+    return NAMED if named else ANONYMOUS
+
+
+@transaction.atomic
+def evaluation_settings_save(*, community, actor, named: bool, now=None) -> MeetingSettings:
+    """Choose named or anonymous evaluations. The change applies to evaluations that have not
+    opened yet: every meeting whose evaluation opened keeps the mode it opened with (fixed here
+    if it was not yet). Audit-logged."""
+    now = now or timezone.now()
+    meeting_settings = MeetingSettings.objects.select_for_update().get(
+        pk=meeting_settings_for(community).pk
+    )
+    if meeting_settings.named_evaluations == named:
+        return meeting_settings
+    opened = [
+        meeting.pk
+        for meeting in community.meetings.filter(evaluation_named__isnull=True).filter(
+            Q(starts_at__lte=now) | Q(evaluation_opened_at__isnull=False)
+        )
+        if meeting.evaluation_opens_at <= now
+    ]
+    Meeting.objects.filter(pk__in=opened, evaluation_named__isnull=True).update(
+        evaluation_named=meeting_settings.named_evaluations
+    )
     meeting_settings.named_evaluations = named
     meeting_settings.save(update_fields=["named_evaluations"])
+    audit_log(community=community, actor=actor, action="evaluation.mode_changed", mode=_mode(named))
     return meeting_settings
 
 
-def evaluation_open(*, meeting, actor, now=None) -> bool:
-    """Open the evaluation now, before the meeting's end. False when it was open already;
-    raises EvaluationNotOpenable for a cancelled meeting or a closed evaluation.
+def _locked_with_mode(meeting) -> Meeting:
+    """The meeting, locked for this transaction and re-read, with its evaluation's mode fixed
+    (from the CoP's setting) if it was not yet."""
+    locked = Meeting.objects.select_for_update().select_related("community").get(pk=meeting.pk)
+    if locked.evaluation_named is None:
+        locked.evaluation_named = evaluation_is_named(community=locked.community)
+        Meeting.objects.filter(pk=locked.pk).update(evaluation_named=locked.evaluation_named)
+    return locked
+
+
+def evaluation_open(*, meeting, actor, confirmed: bool = False, now=None) -> bool:
+    """Open the evaluation now, before the meeting's end; this fixes its mode (named or
+    anonymous). False when it was open already. Raises EvaluationNotOpenable for a cancelled
+    meeting or a closed evaluation, EvaluationTooEarly more than a day before the start, and
+    EvaluationNeedsConfirmation before the start unless `confirmed`.
 
     The evaluation request goes out once this commits (at the meeting's end, the periodic job
-    sends it instead)."""
+    sends it instead). Audit-logged."""
     now = now or timezone.now()
-    if meeting.status == MeetingStatus.CANCELLED or now >= meeting.evaluation_closes_at:
+    if meeting.status == MeetingStatus.CANCELLED or meeting.evaluation_has_closed(now):
         raise EvaluationNotOpenable
     if meeting.evaluation_is_open(now):
         return False
+    if not meeting.evaluation_may_open_early(now):
+        raise EvaluationTooEarly
+    if now < meeting.starts_at and not confirmed:
+        raise EvaluationNeedsConfirmation
     with transaction.atomic():
+        locked = _locked_with_mode(meeting)
+        if locked.evaluation_is_open(now):
+            return False  # someone else opened it a moment ago
+        Meeting.objects.filter(pk=meeting.pk).update(evaluation_opened_at=now)
         meeting.evaluation_opened_at = now
-        meeting.save(update_fields=["evaluation_opened_at"])
+        meeting.evaluation_named = locked.evaluation_named
+        audit_log(
+            community=locked.community,
+            actor=actor,
+            action="evaluation.opened_early",
+            title=meeting.title,
+        )
         notify_evaluation_opened(meeting)
     return True
 
 
-def evaluation_submit(*, meeting, membership, answers, now=None) -> EvaluationResponse:
+def evaluation_close(*, meeting, actor, now=None) -> None:
+    """Close an open evaluation early, once at least ANONYMITY_THRESHOLD participants answered:
+    its results show from now on, and no answer is added any more. Raises EvaluationClosed when
+    it is not open, EvaluationTooFewAnswers below the threshold. Audit-logged."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().select_related("community").get(pk=meeting.pk)
+        if not locked.evaluation_is_open(now):
+            raise EvaluationClosed
+        participants = EvaluationSubmission.objects.filter(meeting=locked, counts=True).count()
+        if participants < ANONYMITY_THRESHOLD:
+            raise EvaluationTooFewAnswers
+        Meeting.objects.filter(pk=meeting.pk).update(evaluation_closed_at=now)
+        meeting.evaluation_closed_at = now
+        audit_log(
+            community=locked.community,
+            actor=actor,
+            action="evaluation.closed_early",
+            title=meeting.title,
+        )
+
+
+def evaluation_submit(
+    *, meeting, membership, answers, shown_mode: str | None = None, now=None
+) -> EvaluationResponse:
     """Store one member's evaluation: `answers` are (question, scale, text) triples.
 
     Anonymous (the default): the response has no membership and only the date, and a separate
-    EvaluationSubmission (with a random id, see above) records that the member answered. Named:
-    the response carries the membership too. Both in one transaction; no audit entry, since
-    that would tie the person to the moment of answering. Raises EvaluationClosed or
-    EvaluationAlreadyAnswered."""
+    EvaluationSubmission records that the member answered (and whether the answer counts
+    towards the threshold). Named: the response carries the membership too. All rows get random
+    ids (models.random_id), so neither ids nor storage order pair a submission with its
+    response. One transaction; no audit entry, since that would tie the person to the moment of
+    answering.
+
+    `shown_mode` is the mode ("named"/"anonymous") the form told the member; when it is not the
+    meeting's mode the answers are not stored (EvaluationModeChanged). Without a form (the demo)
+    pass None. Raises EvaluationClosed or EvaluationAlreadyAnswered too."""
     now = now or timezone.now()
     if not meeting.evaluation_is_open(now):
         raise EvaluationClosed
     if evaluation_has_answered(meeting=meeting, membership=membership):
         raise EvaluationAlreadyAnswered
-    named = evaluation_is_named(community=meeting.community)
     try:
         with transaction.atomic():
+            locked = _locked_with_mode(meeting)
+            if not locked.evaluation_is_open(now):
+                raise EvaluationClosed  # closed early a moment ago
+            named = locked.evaluation_named
+            if shown_mode is not None and shown_mode != _mode(named):
+                raise EvaluationModeChanged
             EvaluationSubmission.objects.create(
-                pk=_RANDOM_ID_FLOOR + secrets.randbelow(_RANDOM_ID_SPAN),
                 meeting=meeting,
                 membership=membership,
+                counts=evaluation_counts_towards_threshold(meeting=meeting, membership=membership),
             )
             response = EvaluationResponse.objects.create(
                 meeting=meeting,

@@ -5,6 +5,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
+from gilde.communities.access import CommunityAccess
 from gilde.communities.models import Membership, Role
 from gilde.core import middleware
 from gilde.core.models import AuditEntry
@@ -53,9 +54,20 @@ def questions(cop):
     return scale, take_away, next_need
 
 
-def form_data(cop, scale=4, take_away="Een nieuwe werkvorm", need="Meer tijd voor casussen"):
+def form_data(
+    cop,
+    scale=4,
+    take_away="Een nieuwe werkvorm",
+    need="Meer tijd voor casussen",
+    mode="anonymous",
+):
     value, take, need_q = questions(cop)
-    return {f"q_{value.pk}": scale, f"q_{take.pk}": take_away, f"q_{need_q.pk}": need}
+    return {
+        f"q_{value.pk}": scale,
+        f"q_{take.pk}": take_away,
+        f"q_{need_q.pk}": need,
+        "mode": mode,
+    }
 
 
 def extra_members(cop, count):
@@ -66,10 +78,19 @@ def extra_members(cop, count):
 
 
 def answer_as(meeting, membership, scale=4, text="Goed gesprek"):
+    """Answer in the evaluation's first hour (so also for a meeting whose week is over)."""
     value, take, _need = questions(meeting.community)
     services.evaluation_submit(
-        meeting=meeting, membership=membership, answers=[(value, scale, ""), (take, None, text)]
+        meeting=meeting,
+        membership=membership,
+        answers=[(value, scale, ""), (take, None, text)],
+        now=meeting.evaluation_opens_at + timedelta(hours=1),
     )
+
+
+def _closed_meeting(cop, **fields):
+    """A meeting whose evaluation week is over: its results may show."""
+    return _meeting(cop, hours_ago=8 * 24, **fields)
 
 
 # Default questions
@@ -99,10 +120,11 @@ def test_anonymous_answer_has_no_path_to_the_person(client, cop, participant):
     # The submission records only that the person answered: no response, no time.
     submission = EvaluationSubmission.objects.get(meeting=meeting)
     field_names = {field.name for field in EvaluationSubmission._meta.get_fields()}
-    assert field_names == {"id", "meeting", "membership"}
+    assert field_names == {"id", "meeting", "membership", "counts"}
     assert submission.membership.user == participant
+    assert submission.counts is True  # a participant's answer counts towards the threshold
     # Its id is random, so the order of submissions says nothing about the order of responses.
-    assert submission.pk > 2**40
+    assert submission.pk > 2**32 and stored.pk > 2**32
     for entry in AuditEntry.objects.all():
         assert entry.actor != participant
         assert "Piet" not in str(entry.data)
@@ -113,7 +135,7 @@ def test_named_evaluation_stores_the_membership(client, cop, participant):
     meeting = _meeting(cop)
     client.force_login(participant)
     assert "Named evaluation" in client.get(url("evaluate", meeting)).content.decode()
-    client.post(url("evaluate", meeting), form_data(cop))
+    client.post(url("evaluate", meeting), form_data(cop, mode="named"))
     stored = EvaluationResponse.objects.get(meeting=meeting)
     assert stored.membership == Membership.objects.get(community=cop, user=participant)
 
@@ -234,7 +256,11 @@ def test_evaluation_closes_seven_days_after_the_end(client, cop, participant):
     client.post(url("evaluate", meeting), form_data(cop))
     assert not EvaluationResponse.objects.exists()
     with pytest.raises(services.EvaluationClosed):
-        answer_as(meeting, Membership.objects.get(community=cop, user=participant))
+        services.evaluation_submit(
+            meeting=meeting,
+            membership=Membership.objects.get(community=cop, user=participant),
+            answers=[(questions(cop)[0], 3, "")],
+        )
 
 
 def test_evaluation_is_open_just_before_the_week_is_over(client, cop, participant):
@@ -274,7 +300,7 @@ def test_a_closed_evaluation_cannot_be_reopened(cop, facilitator):
 
 
 def test_four_answers_show_no_results(client, cop, observer):
-    meeting = _meeting(cop)
+    meeting = _closed_meeting(cop)
     for membership in extra_members(cop, 4):
         answer_as(meeting, membership, scale=5, text="Heel waardevol")
     client.force_login(observer)
@@ -284,26 +310,31 @@ def test_four_answers_show_no_results(client, cop, observer):
     assert "Heel waardevol" not in page
 
 
-def test_five_answers_show_averages_and_open_answers(client, cop, observer):
-    meeting = _meeting(cop)
+def test_five_participants_show_averages_and_open_answers_once_closed(client, cop, participant):
+    meeting = _closed_meeting(cop)
     for membership, scale in zip(extra_members(cop, 6), [5, 4, 4, 3, 4], strict=False):
         answer_as(meeting, membership, scale=scale, text=f"Inzicht {scale}")
-    client.force_login(observer)
+    client.force_login(participant)
     page = client.get(url("evaluation_results", meeting)).content.decode()
-    assert "5 of 6 answered" in page
+    assert "5 of 7 answered" in page
     assert "Average 4.0 out of 5" in page
     assert "Inzicht 3" in page
 
 
-def test_named_results_show_names(client, cop, observer):
+def test_named_results_show_names_to_participants_not_observers(client, cop, participant, observer):
     MeetingSettings.objects.create(community=cop, named_evaluations=True)
-    meeting = _meeting(cop)
+    meeting = _closed_meeting(cop)
     members = extra_members(cop, 5)
     for membership in members:
-        answer_as(meeting, membership)
-    client.force_login(observer)
+        answer_as(meeting, membership, text="Goed gesprek")
+    client.force_login(participant)
     page = client.get(url("evaluation_results", meeting)).content.decode()
     assert members[0].user.name in page
+    client.force_login(observer)
+    page = client.get(url("evaluation_results", meeting)).content.decode()
+    assert members[0].user.name not in page
+    assert "Goed gesprek" not in page
+    assert "Average 4.0 out of 5" in page
 
 
 def test_expected_count_follows_attendance(cop, participant, facilitator):
@@ -318,15 +349,16 @@ def test_expected_count_follows_attendance(cop, participant, facilitator):
 
 def test_trend_marks_meetings_with_too_few_answers(client, cop, observer):
     members = extra_members(cop, 5)
-    rich = _meeting(cop, hours_ago=30, title="Rijk")
-    poor = _meeting(cop, hours_ago=5, title="Arm")
+    rich = _meeting(cop, hours_ago=30 * 24, title="Rijk")
+    poor = _meeting(cop, hours_ago=20 * 24, title="Arm")
     for membership in members:
         answer_as(rich, membership, scale=4)
     for membership in members[:2]:
         answer_as(poor, membership, scale=1)
-    _questions, rows = selectors.evaluation_trend(community=cop)
-    assert [row.values for row in rows] == [[4.0], [None]]
     client.force_login(observer)
+    access = CommunityAccess(cop, Membership.objects.get(user=observer), True)
+    _questions, rows = selectors.evaluation_trend(community=cop, access=access)
+    assert [row.values for row in rows] == [[4.0], [None]]
     page = client.get(cop_url("evaluation_trend")).content.decode()
     assert "<svg" in page and "too few answers" in page
     assert "<table" in page

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from gilde.communities.models import Focus, Membership, Role
 from gilde.communities.readiness import SignalStatus, step_signals
+from gilde.meetings import services
 from gilde.meetings.models import (
     AgendaItem,
     EvaluationAnswer,
@@ -247,7 +248,9 @@ def test_facilitation_page_shows_the_ownership_trend(client, initiator, particip
 
 @pytest.fixture
 def evaluated(cop, initiator):
-    """A held meeting with an evaluation, and the next meeting to prepare."""
+    """A held meeting whose (named) evaluation five participants answered and that closed, and
+    the next meeting to prepare."""
+    MeetingSettings.objects.create(community=cop, named_evaluations=True)
     previous = _meeting(cop, -14, MeetingStatus.HELD, title="Vorige")
     upcoming = _meeting(cop, 7, title="Komende")
     scale = EvaluationQuestion.objects.create(community=cop, text="Waarde", kind=QuestionKind.SCALE)
@@ -257,17 +260,21 @@ def evaluated(cop, initiator):
     keep = EvaluationQuestion.objects.create(
         community=cop, text="Meegenomen", kind=QuestionKind.OPEN
     )
-    named = Membership.objects.get(user=initiator)
-    answers = []
     for index in range(5):
-        response = EvaluationResponse.objects.create(meeting=previous, membership=named)
-        EvaluationAnswer.objects.create(response=response, question=scale, scale=index % 5 + 1)
-        answers.append(
-            EvaluationAnswer.objects.create(
-                response=response, question=need, text=f"Meer tijd {index}"
-            )
+        member = MembershipFactory(
+            community=cop, user=UserFactory(name=f"Deelnemer {index}"), role=Role.PARTICIPANT
         )
-        EvaluationAnswer.objects.create(response=response, question=keep, text="Geheim")
+        services.evaluation_submit(
+            meeting=previous,
+            membership=member,
+            answers=[
+                (scale, index % 5 + 1, ""),
+                (need, None, f"Meer tijd {index}"),
+                (keep, None, "Geheim"),
+            ],
+            now=previous.ends_at + timedelta(hours=1),
+        )
+    answers = list(EvaluationAnswer.objects.filter(question=need))
     return {"previous": previous, "upcoming": upcoming, "answers": answers}
 
 
@@ -290,15 +297,19 @@ def test_preparation_shows_summary_and_needs_without_names(client, facilitator, 
     assert "Meer tijd 0" in content
     assert "3,0" in content or "3.0" in content  # the average of 1..5
     assert "Geheim" not in content  # only questions that feed the next meeting
-    assert "Alice" not in content  # no names, even for named evaluations
+    assert "Deelnemer" not in content  # no names, even for named evaluations
 
 
-def test_preparation_below_five_answers_shows_only_the_count(client, facilitator, evaluated):
-    evaluated["previous"].responses.first().delete()
+def test_preparation_below_five_participants_shows_only_the_count(client, facilitator, evaluated):
+    # One of the five turns out not to count (as if a facilitator of the meeting had answered).
+    submission = evaluated["previous"].submissions.first()
+    submission.counts = False
+    submission.save()
     client.force_login(facilitator)
     content = client.get(_prepare_url(evaluated["upcoming"])).content.decode()
     assert "3,0" not in content and "3.0" not in content
-    assert "4 " in content
+    assert "Meer tijd" not in content
+    assert "5 of" in content or "5 van" in content
 
 
 def test_facilitator_ticks_off_and_links_a_need(client, facilitator, evaluated):

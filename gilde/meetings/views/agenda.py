@@ -19,7 +19,7 @@ from ..forms.agenda import (
     MoveForm,
     NeedHandleForm,
 )
-from ..models import EvaluationAnswer, FacilitationMode
+from ..models import FacilitationMode
 
 
 def _meeting_or_404(access, pk: int):
@@ -234,7 +234,9 @@ def prepare(request, access, pk: int):
     meeting = _meeting_or_404(access, pk)
     items = selectors.agenda_items_for(meeting=meeting)
     previous = selectors.previous_held_meeting(meeting=meeting)
-    needs = selectors.needs_for_next_meeting(meeting=previous) if previous else []
+    # The previous meeting's evaluation, through the anonymity gate.
+    summary = selectors.evaluation_results(meeting=previous, access=access) if previous else None
+    needs = selectors.evaluation_needs(summary) if summary else []
     return render_cop(
         request,
         access,
@@ -243,7 +245,7 @@ def prepare(request, access, pk: int):
         agenda=selectors.agenda_for(meeting=meeting, items=items),
         items=items,
         previous=previous,
-        summary=selectors.evaluation_results(meeting=previous) if previous else None,
+        summary=summary,
         needs=needs,
         open_needs=sum(1 for need in needs if not need.handled),
     )
@@ -256,24 +258,22 @@ def need_handle(request, access, pk: int, answer_pk: int):
     previous = selectors.previous_held_meeting(meeting=meeting)
     if previous is None:
         raise Http404
-    # Only an answer of the previous meeting to a question that feeds this one.
-    answer = get_object_or_404(
-        EvaluationAnswer.objects.only("id", "handled", "agenda_item"),
-        pk=answer_pk,
-        response__meeting=previous,
-        question__feeds_next_meeting=True,
-    )
+    # Only an answer the gate shows: of the previous meeting, to a question that feeds this
+    # one, once its evaluation closed with enough answers.
+    needs = selectors.needs_for_next_meeting(meeting=previous, access=access)
+    if answer_pk not in {need.id for need in needs}:
+        raise Http404
     form = NeedHandleForm(request.POST, meeting=meeting)
     if form.is_valid():
         services.evaluation_need_handle(
-            answer=answer,
+            answer_id=answer_pk,
             handled=form.cleaned_data["handled"],
             agenda_item=form.cleaned_data["agenda_item"],
         )
         messages.success(request, _("Saved."))
     else:
         messages.error(request, _("Choose one of this meeting's agenda items."))
-    return redirect(f"{_prepare_url(access, meeting)}#need-{answer.pk}")
+    return redirect(f"{_prepare_url(access, meeting)}#need-{answer_pk}")
 
 
 def _prepare_url(access, meeting) -> str:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
+from gilde.communities.pages import render_cop
 from gilde.meetings import charts, selectors, services
 from gilde.meetings.forms.evaluation import (
     EvaluationForm,
@@ -26,6 +27,14 @@ def _back_to_meeting(access, meeting):
 
 def _context(access, **extra):
     return {"access": access, "community": access.community, **extra}
+
+
+def _evaluation_form(data, access, status):
+    return EvaluationForm(
+        data,
+        questions=services.evaluation_questions_for(access.community),
+        mode=services.NAMED if status.named else services.ANONYMOUS,
+    )
 
 
 @community_view(Action.ATTEND_MEETINGS)
@@ -49,13 +58,14 @@ def evaluate(request, access, pk: int):
                 cancelled=meeting.status == MeetingStatus.CANCELLED,
             ),
         )
-    form = EvaluationForm(
-        request.POST or None, questions=services.evaluation_questions_for(access.community)
-    )
+    form = _evaluation_form(request.POST or None, access, status)
     if request.method == "POST" and form.is_valid():
         try:
             services.evaluation_submit(
-                meeting=meeting, membership=access.membership, answers=form.answers()
+                meeting=meeting,
+                membership=access.membership,
+                answers=form.answers(),
+                shown_mode=form.shown_mode(),
             )
         except services.EvaluationAlreadyAnswered:
             messages.info(
@@ -65,12 +75,35 @@ def evaluate(request, access, pk: int):
         except services.EvaluationClosed:
             messages.error(request, _("The evaluation closed before your answers arrived."))
             return redirect("meetings:evaluate", slug=access.community.slug, pk=meeting.pk)
-        messages.success(request, _("Thank you! Your answers are saved."))
-        return _back_to_meeting(access, meeting)
+        except services.EvaluationModeChanged:
+            # Show the answers again under the mode that applies, to send once more if they
+            # agree; nothing is stored.
+            status = selectors.meeting_evaluation(meeting=meeting, membership=access.membership)
+            data = request.POST.copy()
+            data["mode"] = services.NAMED if status.named else services.ANONYMOUS
+            form = _evaluation_form(data, access, status)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Your answers are not saved: this evaluation is named, while the form you "
+                    "filled in said it was anonymous. Read who can see your answers, and send "
+                    "them again if you agree."
+                )
+                if status.named
+                else _(
+                    "Your answers are not saved: this evaluation is anonymous, while the form "
+                    "you filled in said your name would be stored. Read who can see your "
+                    "answers, and send them again if you agree."
+                ),
+            )
+        else:
+            messages.success(request, _("Thank you! Your answers are saved."))
+            return _back_to_meeting(access, meeting)
     return render(
         request,
         "meetings/evaluation_form.html",
-        _context(access, meeting=meeting, status=status, form=form),
+        _context(access, meeting=meeting, status=status, form=form, threshold=ANONYMITY_THRESHOLD),
     )
 
 
@@ -79,7 +112,19 @@ def evaluate(request, access, pk: int):
 def evaluation_open(request, access, pk: int):
     meeting = meeting_or_404(access, pk)
     try:
-        opened = services.evaluation_open(meeting=meeting, actor=request.user)
+        opened = services.evaluation_open(
+            meeting=meeting, actor=request.user, confirmed=request.POST.get("confirm") == "yes"
+        )
+    except services.EvaluationNeedsConfirmation:
+        return render_cop(request, access, "meetings/evaluation_open_confirm.html", meeting=meeting)
+    except services.EvaluationTooEarly:
+        messages.error(
+            request,
+            _(
+                "The meeting is more than a day ahead, so its evaluation cannot be opened yet. "
+                "It opens by itself when the meeting ends."
+            ),
+        )
     except services.EvaluationNotOpenable:
         messages.error(
             request, _("This evaluation cannot be opened: the meeting is cancelled or it closed.")
@@ -94,10 +139,32 @@ def evaluation_open(request, access, pk: int):
     return _back_to_meeting(access, meeting)
 
 
+@community_view(Action.PLAN_MEETINGS)
+@require_POST
+def evaluation_close(request, access, pk: int):
+    meeting = meeting_or_404(access, pk)
+    try:
+        services.evaluation_close(meeting=meeting, actor=request.user)
+    except services.EvaluationClosed:
+        messages.error(request, _("The evaluation is not open, so it cannot be closed."))
+    except services.EvaluationTooFewAnswers:
+        messages.error(
+            request,
+            _(
+                "The evaluation can be closed early once at least %(threshold)s participants "
+                "have answered."
+            )
+            % {"threshold": ANONYMITY_THRESHOLD},
+        )
+    else:
+        messages.success(request, _("The evaluation is closed; its results are final."))
+    return _back_to_meeting(access, meeting)
+
+
 @community_view(Action.VIEW_MEETINGS)
 def evaluation_results(request, access, pk: int):
     meeting = meeting_or_404(access, pk)
-    results = selectors.evaluation_results(meeting=meeting)
+    results = selectors.evaluation_results(meeting=meeting, access=access)
     return render(
         request,
         "meetings/evaluation_results.html",
@@ -114,7 +181,7 @@ def evaluation_results(request, access, pk: int):
 
 @community_view(Action.VIEW_MEETINGS)
 def evaluation_trend(request, access):
-    questions, rows = selectors.evaluation_trend(community=access.community)
+    questions, rows = selectors.evaluation_trend(community=access.community, access=access)
     chart = ""
     if questions and rows:
         labels = [
@@ -132,11 +199,12 @@ def evaluation_trend(request, access):
                     title=_("Evaluation trend"),
                     description=_(
                         "The average answer (1 to 5) to each scale question per meeting. "
-                        "Meetings with fewer than %(threshold)s answers have no value. "
+                        "Meetings whose evaluation is still open, or that fewer than "
+                        "%(threshold)s participants answered, have no value. "
                         "The table below gives the same numbers."
                     )
                     % {"threshold": ANONYMITY_THRESHOLD},
-                    too_few=_("too few answers"),
+                    too_few=_("no value"),
                 ),
                 uid="evaluation-trend",
                 fmt=lambda value: formats.number_format(value, 1),
@@ -182,7 +250,13 @@ def evaluation_questions(request, access):
                 actor=request.user,
                 named=settings_form.cleaned_data["named_evaluations"],
             )
-            messages.success(request, _("The evaluation setting is saved."))
+            messages.success(
+                request,
+                _(
+                    "The evaluation setting is saved. It applies from the next evaluation that "
+                    "opens; evaluations that are open or closed keep how they started."
+                ),
+            )
             return _to_questions(access)
     elif request.method == "POST":
         add_form = EvaluationQuestionForm(request.POST, prefix="add")
@@ -275,6 +349,11 @@ urlpatterns = [
         "c/<slug:slug>/meetings/<int:pk>/evaluation/open/",
         evaluation_open,
         name="evaluation_open",
+    ),
+    path(
+        "c/<slug:slug>/meetings/<int:pk>/evaluation/close/",
+        evaluation_close,
+        name="evaluation_close",
     ),
     path(
         "c/<slug:slug>/meetings/<int:pk>/evaluation/",
