@@ -27,6 +27,8 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gilde.core.text import multi_line, single_line
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 40
@@ -67,6 +69,7 @@ FIELDS = {
 }
 
 MAX_LENGTHS = {"email": 254, "notes": 3000}
+MULTI_LINE_FIELDS = {"notes"}
 DEFAULT_MAX_LENGTH = 150
 
 # Cells a spreadsheet would run as a formula (CSV injection).
@@ -600,7 +603,9 @@ def check_rows(
         report = RowReport(number=number, values={})
         for name, index in columns.items():
             header = headers[index]
-            value = row[index].strip() if index < len(row) else ""
+            value = row[index] if index < len(row) else ""
+            # The same cleaning as typed text: names on one line, notes without NUL.
+            value = (multi_line if name in MULTI_LINE_FIELDS else single_line)(value).strip()
             if value.startswith(FORMULA_PREFIXES):
                 report.problems.append(
                     Problem(

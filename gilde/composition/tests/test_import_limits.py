@@ -262,3 +262,13 @@ def test_a_large_file_the_worker_refuses_shows_the_reason_in_the_owners_language
     page = logged_in.get(_map_url(cop)).content.decode()
     assert "meer dan 10 rijen" in page
     assert not ImportStaging.objects.exists()
+
+
+def test_imported_names_lose_control_characters_and_notes_keep_their_lines(logged_in, cop):
+    data = 'Naam;Opmerkingen\n"Anna\x0b de\x1b Vries\u202e";"Eerste regel\nTweede\x07"\n'
+    _upload(logged_in, cop, "k.csv", data.encode())
+    logged_in.post(_map_url(cop), {"column_0": "name", "column_1": "notes"})
+    logged_in.post(reverse("composition:import_confirm", args=[cop.slug]), {"mode": "all"})
+    candidate = cop.candidates.get()
+    assert candidate.name == "Anna de Vries"
+    assert candidate.notes == "Eerste regel\nTweede"
