@@ -305,7 +305,13 @@ def _finish(
     header_number = 0
     for number, raw in enumerate(raw_rows, start=1):
         if number > MAX_SHEET_ROWS:
-            raise _too_many_rows()
+            raise ImportFileError(
+                _(
+                    "The file runs past row %(max)s, empty rows included. Delete the empty rows "
+                    "below your data, or split the file."
+                )
+                % {"max": _number(MAX_SHEET_ROWS)}
+            )
         if number % 100 == 0:
             deadline.check()
         if progress is not None and number % PROGRESS_EVERY == 0:
