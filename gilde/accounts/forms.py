@@ -6,10 +6,12 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
+
 from .models import KnowledgeType, User
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     password1 = forms.CharField(
@@ -57,7 +59,7 @@ class RegistrationForm(forms.Form):
         return cleaned
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(CleanTextMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _("This e-mail address and password do not match an account."),
         "inactive": _(
@@ -74,7 +76,7 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = _("Password")
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(CleanTextMixin, forms.ModelForm):
     organisation_name = forms.CharField(
         label=_("Organisation"),
         max_length=150,
@@ -100,12 +102,12 @@ class ProfileForm(forms.ModelForm):
         self.fields["knowledge_type"].choices = [("", _("Not stated")), *KnowledgeType.choices]
 
 
-class LanguageForm(forms.Form):
+class LanguageForm(CleanTextMixin, forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES)
     next = forms.CharField(required=False, max_length=2000)
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
+class PasswordResetForm(CleanTextMixin, auth_forms.PasswordResetForm):
     """Sends the reset link in the account's own language."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):

@@ -5,6 +5,11 @@ People who are not members get the rights in `OUTSIDER_PERMISSIONS`, which depen
 admits people. Views declare what they need with `@community_view(Action.X)`; the decorator
 resolves the CoP, answers with a login redirect (anonymous), a 404 (an outsider of a CoP they may
 not know about) or a 403 (a member without the right), and passes a `CommunityAccess` to the view.
+
+Objects inside a CoP (a membership, a meeting, a version: any URL with more than the CoP's slug)
+are for its members only. Whoever is not a member gets a 404 for them (anonymous visitors the
+login page), whether or not the object exists and before the view looks it up; a 403 for one id
+and a 404 for another would tell an outsider of an open CoP which ids exist.
 """
 
 from dataclasses import dataclass
@@ -206,6 +211,10 @@ def community_view(action: Action):
                     return redirect_to_login(request.get_full_path())
                 raise Http404
             access = community_access(request.user, community)
+            if kwargs and not access.is_member:
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise Http404
             if not access.can(action):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())

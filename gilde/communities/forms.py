@@ -5,6 +5,8 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
+
 from .models import Community, Focus, Role
 
 
@@ -27,7 +29,7 @@ def free_slug(base: str, exclude_pk: int | None = None) -> str:
     return candidate
 
 
-class CommunityForm(forms.ModelForm):
+class CommunityForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Community
         fields = [
@@ -88,7 +90,7 @@ class CommunityForm(forms.ModelForm):
         return cleaned
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(CleanTextMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PARTICIPANT)
     focus = forms.ChoiceField(
@@ -108,7 +110,7 @@ class InvitationForm(forms.Form):
         self.fields["role"].choices = [c for c in Role.choices if c[0] in allowed_roles]
 
 
-class RoleForm(forms.Form):
+class RoleForm(CleanTextMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     focus = forms.ChoiceField(
         label=_("Focus"), choices=[("", _("No focus")), *Focus.choices], required=False
@@ -119,7 +121,7 @@ class RoleForm(forms.Form):
         self.fields["role"].choices = [c for c in Role.choices if c[0] in allowed_roles]
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(CleanTextMixin, forms.Form):
     motivation = forms.CharField(
         label=_("Why would you like to join?"),
         help_text=_("Tell the facilitators about your practice and the question you bring."),
@@ -129,7 +131,7 @@ class ApplicationForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CleanTextMixin, forms.Form):
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
     note = forms.CharField(
         label=_("Note to the applicant (optional)"),

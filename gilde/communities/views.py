@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from gilde.accounts.backends import LOGIN_BACKEND
 from gilde.accounts.forms import RegistrationForm
 from gilde.accounts.services import user_register
-from gilde.core.audit import audit_describe
+from gilde.core.audit import audit_describe_html
 
 from . import selectors, services
 from .access import Action, community_view
@@ -329,7 +329,7 @@ def audit(request, access):
         request,
         access,
         "communities/audit_list.html",
-        entries=[(entry, audit_describe(entry)) for entry in entries],
+        entries=[(entry, audit_describe_html(entry)) for entry in entries],
     )
 
 

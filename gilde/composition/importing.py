@@ -1,15 +1,24 @@
 """Reading and checking a file of candidates: CSV or XLSX in, rows of text and a report out.
 
-Nothing here touches the database. The views keep the parsed rows (not the file) in the session
-between the upload, the column mapping and the preview; `check_rows` is run again right before the
-import, so what is imported is what the person saw in the report.
+Nothing here touches the database. The parsed rows (not the file) wait in a staging row between
+the upload, the column mapping and the preview; `check_rows` is run again right before the import,
+so what is imported is what the person saw in the report.
+
+An upload is read within limits on bytes, rows, columns, cells and time. An XLSX is a zip of XML
+parts that can unpack to far more than it weighs (a table of millions of tiny shared strings in a
+file of 200 KB kept a worker busy for minutes), so `inspect_xlsx` checks the parts' sizes, the
+number of shared strings and the first sheet's size before openpyxl reads anything, and refuses
+such a file within a fraction of a second. Small files are read during the upload; larger ones by
+the background worker (`tasks.import_read`), whose progress the page shows.
 """
 
 import csv
 import io
 import json
 import re
+import time
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -18,12 +27,31 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gilde.core.text import multi_line, single_line
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 40
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-# The rows travel in the session as JSON; this keeps a session row within reason.
+# The parsed rows wait in a staging row as JSON; this keeps it within reason.
 MAX_SESSION_CHARS = 3_000_000
+# Rows in the file, empty ones included, and cells in an XLSX's sheet.
+MAX_SHEET_ROWS = 20_000
+MAX_CELLS = 400_000
+# An XLSX's parts: how many, and how large each may unpack to.
+MAX_PARTS = 1_000
+MAX_SHARED_STRINGS = 100_000
+MAX_SHARED_STRINGS_BYTES = 20 * 1024 * 1024
+MAX_SHEET_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = 5 * 1024 * 1024
+# Files up to these sizes are read during the upload; larger ones by the background worker.
+INLINE_BYTES = 256 * 1024
+INLINE_UNPACKED_BYTES = 2 * 1024 * 1024
+# How long reading may take, during a request and in the worker.
+INLINE_SECONDS = 10
+BACKGROUND_SECONDS = 60
+# The worker reports its progress every so many rows.
+PROGRESS_EVERY = 250
 
 IGNORE = "ignore"
 
@@ -41,6 +69,7 @@ FIELDS = {
 }
 
 MAX_LENGTHS = {"email": 254, "notes": 3000}
+MULTI_LINE_FIELDS = {"notes"}
 DEFAULT_MAX_LENGTH = 150
 
 # Cells a spreadsheet would run as a formula (CSV injection).
@@ -159,6 +188,40 @@ class ImportFileError(ValueError):
     """The file as a whole cannot be read; the message says why, for the person uploading."""
 
 
+def _too_much() -> ImportFileError:
+    return ImportFileError(
+        _("The Excel file holds too much data to check in one go. Split it into smaller files.")
+    )
+
+
+def _unreadable_xlsx() -> ImportFileError:
+    return ImportFileError(
+        _("The Excel file cannot be read. Is it an .xlsx file (not .xls or .numbers)?")
+    )
+
+
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(
+        _("The file has more than %(max)s rows. Split it into smaller files.")
+        % {"max": _number(MAX_ROWS)}
+    )
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+class Deadline:
+    """Reading stops with a message once `seconds` have passed."""
+
+    def __init__(self, seconds: float):
+        self.ends = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.ends:
+            raise ImportFileError(_("Reading the file took too long. Split it into smaller files."))
+
+
 @dataclass
 class Table:
     headers: list[str]
@@ -228,13 +291,31 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _finish(raw_rows, *, encoding: str = "") -> Table:
+def _finish(
+    raw_rows: Iterable,
+    *,
+    encoding: str = "",
+    deadline: Deadline,
+    progress: Callable[[int], None] | None = None,
+) -> Table:
     """Drop empty rows, enforce the limits, and square the rows to the header's width."""
     headers: list[str] | None = None
     rows: list[list[str]] = []
     numbers: list[int] = []
     header_number = 0
     for number, raw in enumerate(raw_rows, start=1):
+        if number > MAX_SHEET_ROWS:
+            raise ImportFileError(
+                _(
+                    "The file runs past row %(max)s, empty rows included. Delete the empty rows "
+                    "below your data, or split the file."
+                )
+                % {"max": _number(MAX_SHEET_ROWS)}
+            )
+        if number % 100 == 0:
+            deadline.check()
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number)
         cells = [_cell_text(value) for value in raw]
         while cells and not cells[-1]:
             cells.pop()
@@ -252,10 +333,7 @@ def _finish(raw_rows, *, encoding: str = "") -> Table:
         rows.append(cells)
         numbers.append(number - header_number + 1)
         if len(rows) > MAX_ROWS:
-            raise ImportFileError(
-                _("The file has more than %(max)s rows. Split it into smaller files.")
-                % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
-            )
+            raise _too_many_rows()
     if headers is None:
         raise ImportFileError(_("The file is empty."))
     if not rows:
@@ -299,42 +377,144 @@ def _delimiter(text: str) -> str:
     return max((";", ",", "\t"), key=first_line.count)
 
 
-def read_csv(data: bytes) -> Table:
+def read_csv(data: bytes, *, deadline: Deadline, progress=None) -> Table:
     text, encoding = _decode(data)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        return _finish(reader, encoding=encoding)
+        return _finish(reader, encoding=encoding, deadline=deadline, progress=progress)
     except csv.Error as error:
         raise ImportFileError(
             _("The CSV file cannot be read (%(reason)s).") % {"reason": error}
         ) from error
 
 
-def read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
+_SHARED_STRING = re.compile(rb"<(?:\w{1,10}:)?si[\s>/]")
+_CELL = re.compile(rb"<(?:\w{1,10}:)?c[\s>/]")
+_DIMENSION = re.compile(rb'<(?:\w{1,10}:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"')
+_OVERLAP = 16  # longer than any match above
+
+
+def _count(archive: zipfile.ZipFile, name: str, pattern: re.Pattern, limit: int) -> int:
+    """How often `pattern` occurs in the part `name`, reading it in chunks; stops past `limit`."""
+    count = 0
+    carry = b""
+    with archive.open(name) as part:
+        while chunk := part.read(1024 * 1024):
+            buffer = carry + chunk
+            cut = max(len(buffer) - _OVERLAP, 0)
+            count += sum(1 for match in pattern.finditer(buffer) if match.start() < cut)
+            if count > limit:
+                return count
+            carry = buffer[cut:]
+    return count + sum(1 for _match in pattern.finditer(carry))
+
+
+def _first_sheet(archive: zipfile.ZipFile, manifest, names: set[str]) -> str | None:
+    """The part openpyxl reads as the first worksheet, found the way openpyxl finds it."""
+    from openpyxl.reader.excel import _find_workbook_part
+    from openpyxl.reader.workbook import WorkbookParser
+
+    parser = WorkbookParser(archive, _find_workbook_part(manifest).PartName[1:])
+    parser.parse()
+    sheet_parts = {part.PartName[1:] for part in manifest.findall(_content_type("worksheet"))}
+    for _sheet, rel in parser.find_sheets():
+        target = rel.target.lstrip("/")
+        if target in names and target in sheet_parts:
+            return target
+    return None
+
+
+def _content_type(kind: str) -> str:
+    return f"application/vnd.openxmlformats-officedocument.spreadsheetml.{kind}+xml"
+
+
+def inspect_xlsx(data: bytes) -> int:
+    """Check an XLSX before openpyxl reads it; return how many bytes it unpacks to.
+
+    Refuses a file whose parts unpack to too much, with too many shared strings, or whose first
+    sheet is too long or has too many cells. Only the zip's directory, the small parts that say
+    where the rest is, and (in chunks) the shared strings and the first sheet are read."""
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.functions import fromstring
 
     try:
-        # A small .xlsx can unpack to gigabytes (a zip bomb); check before openpyxl unpacks it.
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise ImportFileError(
-            _("The Excel file cannot be read. Is it an .xlsx file (not .xls or .numbers)?")
-        ) from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFileError(
-            _("The Excel file holds too much data to check in one go. Split it into smaller files.")
-        )
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _unreadable_xlsx() from error
+    with archive:
+        infos = archive.infolist()
+        sizes = {info.filename: info.file_size for info in infos}
+        if len(infos) > MAX_PARTS or sum(sizes.values()) > MAX_UNPACKED_BYTES:
+            raise _too_much()
+        try:
+            if sizes.get("[Content_Types].xml", 0) > MAX_PART_BYTES:
+                raise _too_much()
+            manifest = Manifest.from_tree(fromstring(archive.read("[Content_Types].xml")))
+            strings = manifest.find(_content_type("sharedStrings"))
+            strings_part = strings.PartName[1:] if strings is not None else None
+            sheet_parts = {
+                part.PartName[1:] for part in manifest.findall(_content_type("worksheet"))
+            }
+            for name, size in sizes.items():
+                if name == strings_part:
+                    limit = MAX_SHARED_STRINGS_BYTES
+                elif name in sheet_parts:
+                    limit = MAX_SHEET_BYTES
+                else:
+                    limit = MAX_PART_BYTES
+                if size > limit:
+                    raise _too_much()
+            if strings_part in sizes:
+                count = _count(archive, strings_part, _SHARED_STRING, MAX_SHARED_STRINGS)
+                if count > MAX_SHARED_STRINGS:
+                    raise ImportFileError(
+                        _(
+                            "The Excel file holds more than %(max)s different texts. "
+                            "Split it into smaller files."
+                        )
+                        % {"max": _number(MAX_SHARED_STRINGS)}
+                    )
+            sheet = _first_sheet(archive, manifest, set(sizes))
+            if sheet is not None:
+                with archive.open(sheet) as part:
+                    head = part.read(64 * 1024)
+                dimension = _DIMENSION.search(head)
+                if dimension and int(dimension.group(1)) > MAX_SHEET_ROWS:
+                    raise ImportFileError(
+                        _(
+                            "The sheet runs to row %(rows)s; Gilde reads at most %(max)s rows. "
+                            "Delete the empty rows below your data, or split the file."
+                        )
+                        % {
+                            "rows": _number(int(dimension.group(1))),
+                            "max": _number(MAX_SHEET_ROWS),
+                        }
+                    )
+                if _count(archive, sheet, _CELL, MAX_CELLS) > MAX_CELLS:
+                    raise _too_much()
+        except ImportFileError:
+            raise
+        except Exception as error:  # a damaged zip or XML raises many kinds
+            raise _unreadable_xlsx() from error
+    return sum(sizes.values())
+
+
+def read_xlsx(data: bytes, *, deadline: Deadline, progress=None) -> Table:
+    """Read the first sheet of an XLSX that `inspect_xlsx` has passed."""
+    from openpyxl import load_workbook
+
     try:
         # Formulas stay formulas (data_only=False), so the injection check sees them.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise ImportFileError(
-            _("The Excel file cannot be read. Is it an .xlsx file (not .xls or .numbers)?")
-        ) from error
+        raise _unreadable_xlsx() from error
     try:
+        deadline.check()
         sheet = workbook.worksheets[0]
-        return _finish(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1))
+        rows = sheet.iter_rows(
+            values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_SHEET_ROWS + 1
+        )
+        return _finish(rows, deadline=deadline, progress=progress)
     except ImportFileError:
         raise
     except Exception as error:  # openpyxl raises many kinds on a damaged sheet
@@ -343,19 +523,39 @@ def read_xlsx(data: bytes) -> Table:
         workbook.close()
 
 
-def read_table(filename: str, data: bytes) -> Table:
-    """Read an uploaded CSV or XLSX file; raise ImportFileError with a message when it can't."""
+def _is_xlsx(filename: str, data: bytes) -> bool:
+    return data.startswith(b"PK\x03\x04") or filename.lower().endswith(".xlsx")
+
+
+def check_upload(filename: str, data: bytes) -> bool:
+    """The quick checks of an upload, before anything is parsed; refuse with ImportFileError.
+    True when the file is large enough to be read by the background worker."""
     if len(data) > MAX_BYTES:
         raise ImportFileError(
             _("The file is larger than %(max)s MB. Split it into smaller files.")
             % {"max": MAX_BYTES // (1024 * 1024)}
         )
-    name = filename.lower()
-    if data.startswith(b"PK\x03\x04") or name.endswith(".xlsx"):
-        return read_xlsx(data)
-    if name.endswith((".csv", ".txt", ".tsv")):
-        return read_csv(data)
+    if _is_xlsx(filename, data):
+        return inspect_xlsx(data) > INLINE_UNPACKED_BYTES
+    if filename.lower().endswith((".csv", ".txt", ".tsv")):
+        return len(data) > INLINE_BYTES
     raise ImportFileError(_("Upload a .csv or .xlsx file."))
+
+
+def read_table(
+    filename: str,
+    data: bytes,
+    *,
+    seconds: float = INLINE_SECONDS,
+    progress: Callable[[int], None] | None = None,
+) -> Table:
+    """Read an uploaded CSV or XLSX file; raise ImportFileError with a message when it can't.
+    `progress` is told the number of rows read so far, every `PROGRESS_EVERY` rows."""
+    check_upload(filename, data)
+    deadline = Deadline(seconds)
+    if _is_xlsx(filename, data):
+        return read_xlsx(data, deadline=deadline, progress=progress)
+    return read_csv(data, deadline=deadline, progress=progress)
 
 
 def guess_mapping(headers: list[str]) -> list[str]:
@@ -409,7 +609,9 @@ def check_rows(
         report = RowReport(number=number, values={})
         for name, index in columns.items():
             header = headers[index]
-            value = row[index].strip() if index < len(row) else ""
+            value = row[index] if index < len(row) else ""
+            # The same cleaning as typed text: names on one line, notes without NUL.
+            value = (multi_line if name in MULTI_LINE_FIELDS else single_line)(value).strip()
             if value.startswith(FORMULA_PREFIXES):
                 report.problems.append(
                     Problem(

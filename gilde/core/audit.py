@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from .models import AuditEntry
 
@@ -91,3 +93,19 @@ def audit_describe(entry: AuditEntry) -> str:
         if key in data:
             data[key] = label(data[key])
     return str(message.text) % data
+
+
+def audit_describe_html(entry: AuditEntry) -> SafeString:
+    """The sentence as HTML for a page: each value from the entry's data (a name, a title) sits
+    in its own `<bdi>`, so right-to-left text or a direction override inside a name cannot turn
+    the rest of the line around."""
+    message = _MESSAGES.get(entry.action)
+    if message is None:
+        return format_html("{}", entry.action)
+    data = _Lenient(entry.data)
+    for key, label in message.labels.items():
+        if key in data:
+            data[key] = label(data[key])
+    isolated = _Lenient({key: format_html("<bdi>{}</bdi>", value) for key, value in data.items()})
+    # The sentence is our own translated text; escaping it leaves its placeholders intact.
+    return mark_safe(escape(str(message.text)) % isolated)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
+
 from . import labels
 from .content import STEP_KEYS
 from .library import Filters
@@ -17,7 +19,7 @@ def _step_choices(empty=None):
     return [("", empty), *choices] if empty else choices
 
 
-class LibraryFilterForm(forms.Form):
+class LibraryFilterForm(CleanTextMixin, forms.Form):
     """The library's filters, as GET parameters; an unknown value is a field error, not a 500."""
 
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
@@ -58,7 +60,7 @@ class LibraryFilterForm(forms.Form):
         )
 
 
-class CustomWorkFormForm(forms.ModelForm):
+class CustomWorkFormForm(CleanTextMixin, forms.ModelForm):
     source_url = forms.URLField(
         label=_("Source (link)"), max_length=500, required=False, assume_scheme="https"
     )
@@ -132,7 +134,7 @@ class CustomWorkFormForm(forms.ModelForm):
         return cleaned
 
 
-class StepMarkForm(forms.Form):
+class StepMarkForm(CleanTextMixin, forms.Form):
     done = forms.TypedChoiceField(
         choices=[("1", _("Mark as done")), ("0", _("Reopen"))], coerce=lambda value: value == "1"
     )

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gilde.accounts.models import Organisation
+from gilde.core.forms import CleanTextMixin
 
 from .models import ImpactAgreement, OrganisationCommitment
 
@@ -13,7 +14,7 @@ MAX_DAYS_AHEAD = 1
 EARLIEST_DATE = date(1900, 1, 1)
 
 
-class ImpactAgreementForm(forms.ModelForm):
+class ImpactAgreementForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = ImpactAgreement
         fields = [
@@ -76,7 +77,7 @@ class ImpactAgreementForm(forms.ModelForm):
         return cleaned
 
 
-class OrganisationCommitmentForm(forms.ModelForm):
+class OrganisationCommitmentForm(CleanTextMixin, forms.ModelForm):
     """The organisation is one of the CoP's members' organisations, at most one commitment each."""
 
     class Meta:

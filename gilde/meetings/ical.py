@@ -20,6 +20,8 @@ from uuid import UUID
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from gilde.core.text import single_line
+
 from .scheduling import AMSTERDAM
 
 PRODID = "-//Gilde//Gilde meetings//NL"
@@ -62,6 +64,13 @@ def amsterdam_vtimezone() -> Timezone:
     return tz
 
 
+def _text(value: str) -> str:
+    """A TEXT value on one line: a control character in a title saved before input was cleaned
+    would otherwise break the whole feed (icalendar refuses a raw line break in some properties
+    and writes NUL or VT as they are, which calendar apps reject)."""
+    return " ".join(single_line(value).split())
+
+
 def meeting_event(meeting: MeetingLike, url: str, *, public: bool = False) -> Event:
     """One VEVENT; `public` leaves out where the meeting is (see the module's docstring)."""
     event = Event()
@@ -74,15 +83,15 @@ def meeting_event(meeting: MeetingLike, url: str, *, public: bool = False) -> Ev
     event.add("last-modified", meeting.updated_at)
     event.add("dtstart", meeting.starts_at.astimezone(AMSTERDAM))
     event.add("dtend", meeting.ends_at.astimezone(AMSTERDAM))
-    event.add("summary", meeting.title)
+    event.add("summary", _text(meeting.title))
     if not public:
         if meeting.place:
-            event.add("location", meeting.place)
+            event.add("location", _text(meeting.place))
         elif meeting.online_link:
-            event.add("location", meeting.online_link)
+            event.add("location", _text(meeting.online_link))
         if meeting.online_link:
-            event.add("description", meeting.online_link)
-    event.add("url", url)
+            event.add("description", _text(meeting.online_link))
+    event.add("url", _text(url))
     event.add("status", STATUS.get(meeting.status, "CONFIRMED"))
     return event
 
@@ -100,6 +109,7 @@ def meetings_calendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    name = _text(name)
     if name:
         calendar.add("x-wr-calname", name)
         calendar.add("name", name)

@@ -53,3 +53,26 @@ def test_participant_sees_own_intake_and_the_dashboard(server, page, participant
     page.fill("#id_practice_case", "Onze werkplaats repareert fietsen.")
     page.click("main form button[type=submit]")
     expect(page.locator("#id_practice_case")).to_have_value("Onze werkplaats repareert fietsen.")
+
+
+def test_a_large_import_is_read_in_the_background_and_the_page_follows_it(
+    server, page, facilitator, cop, tmp_path, monkeypatch
+):
+    from gilde.composition import importing, tasks
+    from gilde.composition.models import ImportStaging
+
+    monkeypatch.setattr(importing, "INLINE_BYTES", 100)
+    base = f"{server}/c/{cop.slug}"
+    log_in(page, server, facilitator.email, PASSWORD)
+    upload = tmp_path / "groot.csv"
+    upload.write_text(CSV + "".join(f"P{n};p{n}@example.org;;\n" for n in range(300)))
+    page.goto(f"{base}/group/import/")
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("main form button[type=submit]")
+    expect(page.locator("#import-progress")).to_be_visible()
+    check_a11y(page)
+    shot(page, "group-import-reading")
+    tasks.import_read.call(str(ImportStaging.objects.get().pk))
+    # htmx asks every two seconds and reloads the page once the rows are read.
+    expect(page.locator("main form select").first).to_be_visible(timeout=10_000)
+    check_a11y(page)

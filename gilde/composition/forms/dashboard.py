@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
+
 
 class _LenientMultipleChoiceField(forms.MultipleChoiceField):
     """Accepts any submitted values; the form sorts them into known and unknown."""
@@ -11,7 +13,7 @@ class _LenientMultipleChoiceField(forms.MultipleChoiceField):
         pass
 
 
-class WhatIfForm(forms.Form):
+class WhatIfForm(CleanTextMixin, forms.Form):
     """Candidates to add hypothetically. Ids that are not among `candidates` (another CoP's,
     decided ones, garbage) are set aside in `ignored` rather than failing the whole selection."""
 
@@ -38,7 +40,7 @@ class WhatIfForm(forms.Form):
         return {candidate.pk for candidate in self.selected()}
 
 
-class CompositionRulesForm(forms.Form):
+class CompositionRulesForm(CleanTextMixin, forms.Form):
     one_organisation_per_sector = forms.BooleanField(
         label=_("At most one organisation per sector"), required=False
     )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gilde.accounts.models import KnowledgeType
 from gilde.composition.models import TRAITS, Intake, MemberProfile, PioneerFollower, TraitAssessment
+from gilde.core.forms import CleanTextMixin
 
 PROFILE_FIELDS = ("sector", "function", "discipline", "knowledge_type", "pioneer")
 INTAKE_MEMBER_FIELDS = ("practice_case", "learning_questions", "motivation", "availability")
@@ -11,7 +12,7 @@ INTAKE_TRAIT_FIELDS = tuple(
 )
 
 
-class MemberProfileForm(forms.ModelForm):
+class MemberProfileForm(CleanTextMixin, forms.ModelForm):
     """A member's attributes in one CoP. Blank fields keep the account's value, which is shown
     as a placeholder so the person sees what a blank field stands for."""
 
@@ -61,7 +62,7 @@ class MemberProfileForm(forms.ModelForm):
         self.order_fields(["organisation_name", *PROFILE_FIELDS])
 
 
-class IntakeMemberForm(forms.ModelForm):
+class IntakeMemberForm(CleanTextMixin, forms.ModelForm):
     """The member's own part of the intake."""
 
     class Meta:

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from gilde.composition import importing
 from gilde.composition.models import Candidate, CandidateStatus
+from gilde.core.forms import CleanTextMixin
 
 
-class CandidateForm(forms.ModelForm):
+class CandidateForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Candidate
         fields = [
@@ -42,7 +43,7 @@ class CandidateForm(forms.ModelForm):
         return email
 
 
-class CandidateMoveForm(forms.Form):
+class CandidateMoveForm(CleanTextMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Move to"),
         choices=CandidateStatus.choices,
@@ -50,7 +51,7 @@ class CandidateMoveForm(forms.Form):
     )
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(CleanTextMixin, forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_(
@@ -76,7 +77,7 @@ def _column_choices():
     return [(importing.IGNORE, _("Ignore this column")), *importing.FIELDS.items()]
 
 
-class ColumnMappingForm(forms.Form):
+class ColumnMappingForm(CleanTextMixin, forms.Form):
     """One choice per column of the file: which candidate field it fills, or none."""
 
     def __init__(self, *args, headers: list[str], samples: list[list[str]], **kwargs):
@@ -114,7 +115,7 @@ class ColumnMappingForm(forms.Form):
         return cleaned
 
 
-class ImportConfirmForm(forms.Form):
+class ImportConfirmForm(CleanTextMixin, forms.Form):
     mode = forms.ChoiceField(
         choices=[("all", _("Import all rows")), ("valid", _("Import only the valid rows"))]
     )

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from gilde.accounts.models import KnowledgeType
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
 from gilde.communities.services import MembershipError
-from gilde.composition import importing, selectors, services
+from gilde.composition import importing, selectors, services, staging
 from gilde.composition.forms.pipeline import (
     CandidateForm,
     CandidateMoveForm,
@@ -25,7 +26,13 @@ from gilde.composition.forms.pipeline import (
     ImportConfirmForm,
     ImportUploadForm,
 )
-from gilde.composition.models import Candidate, CandidateStatus, PioneerFollower
+from gilde.composition.models import (
+    Candidate,
+    CandidateStatus,
+    ImportStaging,
+    ImportStatus,
+    PioneerFollower,
+)
 
 CANDIDATE_FIELDS = CandidateForm.Meta.fields
 
@@ -194,16 +201,30 @@ def candidate_delete(request, access, pk: int):
     )
 
 
-# Import: upload → map the columns → check and confirm. The parsed rows wait in the session.
+# Import: upload → map the columns → check and confirm. The parsed rows wait in a staging row
+# (see `staging.py`); the session holds only its id.
 
 
 def _session_key(community) -> str:
     return f"composition_import_{community.pk}"
 
 
-def _pending_import(request, access) -> dict | None:
-    data = request.session.get(_session_key(access.community))
-    return data if isinstance(data, dict) and data.get("rows") else None
+def _staged(request, access) -> ImportStaging | None:
+    return staging.import_staging_for(
+        community=access.community,
+        owner=request.user,
+        staging_id=request.session.get(_session_key(access.community), ""),
+    )
+
+
+def _forget(request, access, staged: ImportStaging | None) -> None:
+    if staged is not None:
+        staging.import_staging_delete(staging=staged)
+    request.session.pop(_session_key(access.community), None)
+
+
+def _data(staged: ImportStaging) -> dict:
+    return {**staged.payload, "filename": staged.filename}
 
 
 def _no_pending_import(request, access):
@@ -218,48 +239,84 @@ def import_upload(request, access):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            table = importing.read_table(upload.name, upload.read(importing.MAX_BYTES + 1))
+            staged = staging.import_start(
+                community=community,
+                owner=request.user,
+                filename=upload.name,
+                data=upload.read(importing.MAX_BYTES + 1),
+            )
         except importing.ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            request.session[_session_key(community)] = {
-                **table.as_session(),
-                "filename": upload.name[:200],
-                "mapping": importing.guess_mapping(table.headers),
-            }
-            count = len(table.rows)
-            if table.encoding:
-                text = _(
-                    "%(count)s rows read from %(file)s (text encoding: %(encoding)s). "
-                    "Check what each column holds."
+            request.session[_session_key(community)] = str(staged.pk)
+            if staged.status == ImportStatus.READY:
+                data = staged.payload
+                if data["encoding"]:
+                    text = _(
+                        "%(count)s rows read from %(file)s (text encoding: %(encoding)s). "
+                        "Check what each column holds."
+                    )
+                else:
+                    text = _("%(count)s rows read from %(file)s. Check what each column holds.")
+                messages.success(
+                    request,
+                    text
+                    % {
+                        "count": len(data["rows"]),
+                        "file": staged.filename,
+                        "encoding": data["encoding"],
+                    },
                 )
-            else:
-                text = _("%(count)s rows read from %(file)s. Check what each column holds.")
-            messages.success(
-                request, text % {"count": count, "file": upload.name, "encoding": table.encoding}
-            )
             return redirect("composition:import_map", slug=community.slug)
+    staged = _staged(request, access)
     return render(
         request,
         "composition/import_upload.html",
-        _context(access, form=form, pending=_pending_import(request, access)),
+        _context(
+            access,
+            form=form,
+            pending=_data(staged) if staged and staged.status == ImportStatus.READY else None,
+            reading=staged if staged and staged.status == ImportStatus.READING else None,
+        ),
     )
+
+
+def _reading(request, access, staged: ImportStaging):
+    """While the worker reads the file: a page that shows how far it is. With htmx the page
+    asks again every two seconds and reloads itself once the rows are read; without it, the
+    person reloads the page with its link."""
+    if staged.status == ImportStatus.FAILED:
+        if request.htmx:
+            return HttpResponseClientRefresh()
+        _forget(request, access, staged)
+        return render(
+            request,
+            "composition/import_reading.html",
+            _context(access, staged=staged, failed=True),
+        )
+    template = "composition/import_reading.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, _context(access, staged=staged, failed=False))
 
 
 @community_view(Action.MANAGE_CANDIDATES)
 def import_map(request, access):
-    data = _pending_import(request, access)
-    if data is None:
+    staged = _staged(request, access)
+    if staged is None:
         return _no_pending_import(request, access)
+    if staged.status != ImportStatus.READY:
+        return _reading(request, access, staged)
+    if request.htmx and request.GET.get("progress"):
+        return HttpResponseClientRefresh()
+    data = _data(staged)
     headers = data["headers"]
     initial = {f"column_{n}": value for n, value in enumerate(data["mapping"])}
     form = ColumnMappingForm(
         request.POST or None, initial=initial, headers=headers, samples=data["rows"][:5]
     )
     if request.method == "POST" and form.is_valid():
-        data["mapping"] = form.mapping()
-        data["mapped"] = True
-        request.session[_session_key(access.community)] = data
+        staging.import_mapping_save(staging=staged, mapping=form.mapping())
         return redirect("composition:import_confirm", slug=access.community.slug)
     return render(
         request,
@@ -297,15 +354,16 @@ def _shown(name: str, value: str) -> str:
 @community_view(Action.MANAGE_CANDIDATES)
 def import_confirm(request, access):
     community = access.community
-    data = _pending_import(request, access)
-    if data is None:
+    staged = _staged(request, access)
+    if staged is None:
         return _no_pending_import(request, access)
-    if not data.get("mapped"):
+    data = _data(staged)
+    if staged.status != ImportStatus.READY or not data.get("mapped"):
         return redirect("composition:import_map", slug=community.slug)
     report = _check(access, data)
     if request.method == "POST":
         if request.POST.get("cancel"):
-            del request.session[_session_key(community)]
+            _forget(request, access, staged)
             messages.info(request, _("The import is cancelled; nothing was imported."))
             return redirect("composition:candidates", slug=community.slug)
         form = ImportConfirmForm(request.POST)
@@ -334,7 +392,7 @@ def import_confirm(request, access):
                 _("Nothing was imported: the candidates changed meanwhile. Check the rows again."),
             )
             return redirect("composition:import_confirm", slug=community.slug)
-        del request.session[_session_key(community)]
+        _forget(request, access, staged)
         messages.success(
             request,
             _("%(count)s candidates imported as “suggested”.") % {"count": len(created)},

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from gilde.communities import services
-from gilde.communities.models import Application, Role, token_digest
+from gilde.communities.models import Application, Policy, Role, token_digest
 from gilde.composition import services as composition_services
 from gilde.guide.models import CustomWorkForm
 from gilde.impact import services as impact_services
@@ -155,6 +155,23 @@ EXPECTED = {
     "admin:index": ALL(302),
 }
 
+# An open, listed CoP: anyone may read its home page and join, so an outsider knows it exists and
+# gets a 403 for its other pages; but an object inside it (any URL naming more than the CoP) stays
+# a 404 for outsiders and a login for anonymous visitors, whether it exists or not. Members get
+# what they get in a closed CoP. `_expected_open` applies this rule to the table above.
+OPEN_OVERRIDES = {
+    "communities:detail": {"anonymous": 200, "outsider": 200},
+    "meetings:feed": {"anonymous": 200, "outsider": 200},
+}
+
+
+def _expected_open(name, pattern) -> dict[str, int]:
+    row = {**EXPECTED[name], **OPEN_OVERRIDES.get(name, {})}
+    names_an_object = set(pattern.pattern.converters) - {"slug"}
+    if name not in OPEN_OVERRIDES and row["outsider"] == 404 and not names_an_object:
+        row["outsider"] = 403
+    return row
+
 
 def url_patterns(resolver=None, namespace=""):
     """(name, pattern) for every named URL pattern, with its namespace."""
@@ -270,9 +287,7 @@ def _kwargs_for(name, pattern, url_kwargs):
     return kwargs
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_access_matrix(client, personas, url_kwargs, persona):
-    user = personas[persona]
+def _failures(client, user, persona, url_kwargs, expected_row):
     if user is not None:
         client.force_login(user)
     failures = []
@@ -281,8 +296,26 @@ def test_access_matrix(client, personas, url_kwargs, persona):
             continue
         url = reverse(name, kwargs=_kwargs_for(name, pattern, url_kwargs))
         status = client.get(url).status_code
-        if status != EXPECTED[name][persona]:
-            failures.append(f"{name} {url}: got {status}, expected {EXPECTED[name][persona]}")
+        expected = expected_row(name, pattern)[persona]
+        if status != expected:
+            failures.append(f"{name} {url}: got {status}, expected {expected}")
+    return failures
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_access_matrix(client, personas, url_kwargs, persona):
+    failures = _failures(
+        client, personas[persona], persona, url_kwargs, lambda name, _pattern: EXPECTED[name]
+    )
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_access_matrix_of_an_open_cop(client, cop, personas, url_kwargs, persona):
+    cop.policy = Policy.OPEN
+    cop.listed = True
+    cop.save()
+    failures = _failures(client, personas[persona], persona, url_kwargs, _expected_open)
     assert not failures, "\n".join(failures)
 
 
@@ -291,3 +324,30 @@ def test_unknown_cop_is_404_for_members_and_login_for_anonymous(client, particip
     client.force_login(participant)
     assert client.get("/c/bestaat-niet/").status_code == 404
     assert client.get("/c/bestaat-niet/members/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ["composition:profile", "composition:intake", "impact:member", "meetings:detail"]
+)
+def test_outsider_of_an_open_cop_gets_the_same_404_for_an_existing_and_an_unknown_id(
+    client, cop, personas, name
+):
+    cop.policy = Policy.OPEN
+    cop.save()
+    meeting = Meeting.objects.create(
+        community=cop, title="B", starts_at=timezone.now(), duration_minutes=60
+    )
+    membership = cop.memberships.get(user=personas["participant"])
+    existing = meeting.pk if name.startswith("meetings:") else membership.pk
+    client.force_login(personas["outsider"])
+    for pk in (existing, existing + 1000):
+        assert client.get(reverse(name, args=[cop.slug, pk])).status_code == 404
+    client.logout()
+    for pk in (existing, existing + 1000):
+        assert client.get(reverse(name, args=[cop.slug, pk])).status_code == 302
+
+
+def test_a_member_without_the_right_still_gets_403_for_an_object(client, cop, personas):
+    other = cop.memberships.get(user=personas["facilitator"])
+    client.force_login(personas["participant"])
+    assert client.get(reverse("composition:intake", args=[cop.slug, other.pk])).status_code == 403

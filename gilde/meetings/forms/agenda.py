@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gilde.communities.models import Community, Focus, Membership, Role
+from gilde.core.forms import CleanTextMixin, ModelMultipleChoiceField
 
 from ..models import AgendaItem, FacilitationMode, Meeting, facilitation_focus
 
@@ -39,12 +40,12 @@ class MemberChoiceField(forms.ModelChoiceField):
         return f"{obj.user.name or obj.user.email} ({obj.role_label.lower()})"
 
 
-class MembersChoiceField(forms.ModelMultipleChoiceField):
+class MembersChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Membership) -> str:
         return f"{obj.user.name or obj.user.email} ({obj.role_label.lower()})"
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(CleanTextMixin, forms.ModelForm):
     """An agenda item. Choosing a work form fills in what is left empty: the title, the duration
     (the form's shortest time) and the configuration (when the form has a single stage)."""
 
@@ -98,11 +99,11 @@ class AgendaItemForm(forms.ModelForm):
         return data
 
 
-class MoveForm(forms.Form):
+class MoveForm(CleanTextMixin, forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
 
-class FacilitationForm(forms.Form):
+class FacilitationForm(CleanTextMixin, forms.Form):
     """How the CoP facilitates; the pair or the rotation's people, and the rotation's seed."""
 
     mode = forms.ChoiceField(label=_("Facilitation"), choices=FacilitationMode.choices)
@@ -145,7 +146,7 @@ class FacilitationForm(forms.Form):
         return data
 
 
-class MeetingFacilitatorsForm(forms.Form):
+class MeetingFacilitatorsForm(CleanTextMixin, forms.Form):
     first = MemberChoiceField(
         label=_("First facilitator"), queryset=Membership.objects.none(), required=False
     )
@@ -182,7 +183,7 @@ class MeetingFacilitatorsForm(forms.Form):
         ]
 
 
-class NeedHandleForm(forms.Form):
+class NeedHandleForm(CleanTextMixin, forms.Form):
     """Tick off an answer to "what does the next meeting need", or link it to an agenda item."""
 
     handled = forms.BooleanField(label=_("Handled"), required=False)

@@ -3,16 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
 from gilde.meetings.models import Meeting, Rsvp
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(CleanTextMixin, forms.Form):
     response = forms.ChoiceField(
         label=_("Are you coming?"), choices=Rsvp.choices, widget=forms.RadioSelect
     )
 
 
-class PresenceForm(forms.Form):
+class PresenceForm(CleanTextMixin, forms.Form):
     """A checklist of the members who take part in meetings; the ticked ones were there."""
 
     present = forms.MultipleChoiceField(
@@ -29,7 +30,7 @@ class PresenceForm(forms.Form):
         self.fields["present"].choices = [(str(m.pk), m.user.name) for m in memberships]
 
 
-class MeetingNotesForm(forms.ModelForm):
+class MeetingNotesForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["notes", "facilitator_notes"]

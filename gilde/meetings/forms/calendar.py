@@ -5,6 +5,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
 from gilde.meetings.models import Meeting, MeetingStatus, SchoolRegion
 from gilde.meetings.scheduling import (
     AMBIGUOUS,
@@ -61,7 +62,7 @@ def time_error(day: date, start: time) -> forms.ValidationError | None:
     return None
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(CleanTextMixin, forms.Form):
     first_date = forms.DateField(label=_("First meeting on or after"), widget=DATE_WIDGET)
     cadence_weeks = forms.IntegerField(
         label=_("Every … weeks"),
@@ -229,7 +230,7 @@ class ScheduleForm(forms.Form):
         return data
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     start_time = forms.TimeField(label=_("Start time"), widget=TIME_WIDGET)

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
 from gilde.meetings.models import EvaluationQuestion, MeetingSettings, QuestionKind
 
 FIELD_PREFIX = "q_"
@@ -13,7 +14,7 @@ _FIELD_NAME = re.compile(rf"^{FIELD_PREFIX}(.*)$")
 SCALE_CHOICES = [(str(value), str(value)) for value in range(1, 6)]
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(CleanTextMixin, forms.Form):
     """One field per active question of the CoP, named `q_<question id>`. Answers to questions
     that are not in the form (another CoP's, switched off, made up) make the form invalid rather
     than being dropped silently: the person would think they were saved.
@@ -94,7 +95,7 @@ class EvaluationForm(forms.Form):
         ]
 
 
-class EvaluationQuestionForm(forms.ModelForm):
+class EvaluationQuestionForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = EvaluationQuestion
         fields = ["text", "kind", "feeds_next_meeting"]
@@ -136,7 +137,7 @@ class EvaluationQuestionForm(forms.ModelForm):
         return cleaned
 
 
-class EvaluationSettingsForm(forms.ModelForm):
+class EvaluationSettingsForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = MeetingSettings
         fields = ["named_evaluations"]

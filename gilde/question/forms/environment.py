@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
 from gilde.question.models import LayerNotes, NodeKind, ProblemNode, ProblemTree, Stakeholder
 
 SCORE_ERRORS = {
@@ -38,7 +39,7 @@ def _score_field(label):
     )
 
 
-class StakeholderForm(forms.ModelForm):
+class StakeholderForm(CleanTextMixin, forms.ModelForm):
     power = _score_field(_("Power (1–5)"))
     interest = _score_field(_("Interest (1–5)"))
 
@@ -48,7 +49,7 @@ class StakeholderForm(forms.ModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class CentralProblemForm(forms.ModelForm):
+class CentralProblemForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = ProblemTree
         fields = ["central_problem"]
@@ -58,7 +59,7 @@ class CentralProblemForm(forms.ModelForm):
         }
 
 
-class NodeForm(forms.Form):
+class NodeForm(CleanTextMixin, forms.Form):
     """A cause or effect. `under` offers the central problem and the first-level items; any
     other value is looked up in this tree only, and the service judges where it may go."""
 
@@ -104,7 +105,7 @@ class NodeForm(forms.Form):
         self.add_error("under", TREE_ERRORS.get(code, TREE_ERRORS["foreign_parent"]))
 
 
-class LayersForm(forms.ModelForm):
+class LayersForm(CleanTextMixin, forms.ModelForm):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:

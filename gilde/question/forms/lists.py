@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin
 from gilde.question.models import IntendedYield, SignalKind, UrgencySignal
 
 # A signal may be announced a little ahead (a report due next month), not years ahead.
@@ -11,7 +12,7 @@ MAX_DAYS_AHEAD = 31
 EARLIEST_DATE = date(1900, 1, 1)
 
 
-class UrgencySignalForm(forms.ModelForm):
+class UrgencySignalForm(CleanTextMixin, forms.ModelForm):
     source_url = forms.URLField(
         label=_("Link"),
         max_length=500,
@@ -52,7 +53,7 @@ class UrgencySignalForm(forms.ModelForm):
         return value
 
 
-class SignalFilterForm(forms.Form):
+class SignalFilterForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
@@ -61,7 +62,7 @@ class SignalFilterForm(forms.Form):
     )
 
 
-class IntendedYieldForm(forms.ModelForm):
+class IntendedYieldForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = IntendedYield
         fields = ["level", "text"]

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.forms import CleanTextMixin, ModelMultipleChoiceField
 from gilde.question.models import SHEET_FIELDS, QuestionSheet
 
 
-class SheetForm(forms.ModelForm):
+class SheetForm(CleanTextMixin, forms.ModelForm):
     """The question sheet, with the revision it was loaded at and a note on why it changed."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -29,20 +30,20 @@ class SheetForm(forms.ModelForm):
         }
 
 
-class QuestionSettingsForm(forms.ModelForm):
+class QuestionSettingsForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = QuestionSheet
         fields = ["group_may_edit"]
 
 
-class CommentForm(forms.Form):
+class CommentForm(CleanTextMixin, forms.Form):
     body = forms.CharField(
         label=_("Your comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
     )
 
 
-class CommentRequestForm(forms.Form):
-    recipients = forms.ModelMultipleChoiceField(
+class CommentRequestForm(CleanTextMixin, forms.Form):
+    recipients = ModelMultipleChoiceField(
         label=_("Whom to ask"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -61,6 +62,6 @@ class CommentRequestForm(forms.Form):
         self.fields["recipients"].label_from_instance = lambda m: f"{m.user} ({m.role_label})"
 
 
-class CompareForm(forms.Form):
+class CompareForm(CleanTextMixin, forms.Form):
     a = forms.IntegerField(label=_("Older version"), min_value=1)
     b = forms.IntegerField(label=_("Newer version"), min_value=1)

@@ -148,10 +148,7 @@ def compare(request, access):
         if older.number > newer.number:
             older, newer = newer, older
         labels = _field_labels()
-        rows = [
-            (labels[name], diff_words(getattr(older, name), getattr(newer, name)))
-            for name in SHEET_FIELDS
-        ]
+        rows = [(labels[name], pieces) for name, pieces in selectors.version_diff(older, newer)]
     return render_cop(
         request,
         access,
