@@ -54,6 +54,16 @@ class CommunityForm(CleanTextMixin, forms.ModelForm):
                 "Leave it empty to derive it from the name."
             ),
             "description": _("The domain in a few sentences: what the CoP is about and for whom."),
+            "policy": _(
+                "Closed suits a group that digs into a tough question together: people you "
+                "invite join, others apply and the facilitators decide. Open suits spreading "
+                "knowledge: anyone with an account may join at once."
+            ),
+            "listed": _(
+                "Listed CoPs appear in the public directory, where people can join an open CoP "
+                "or apply to a closed one. Unlisted, only the people you invite find it. Leave "
+                "this off until the CoP is ready to be found."
+            ),
             "target_size": _("About 20 people works well for a CoP."),
             "duration_months": _("Eighteen months is the usual length."),
             "cadence_weeks": _("A meeting every six weeks is the usual rhythm."),

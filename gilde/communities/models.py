@@ -47,11 +47,12 @@ class Community(models.Model):
     )
     description = models.TextField(_("domain"), max_length=2000)
     policy = models.CharField(
-        _("membership"), max_length=10, choices=Policy.choices, default=Policy.OPEN
+        _("membership"), max_length=10, choices=Policy.choices, default=Policy.CLOSED
     )
+    # A new CoP is closed and unlisted: opening it up is a choice its initiator makes.
     listed = models.BooleanField(
         _("show in the public directory"),
-        default=True,
+        default=False,
         help_text=_(
             "Listed CoPs appear in the directory: people can join an open CoP or apply to a "
             "closed one. An unlisted CoP is reached by invitation only."

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from gilde.core.audit import audit_log
 from gilde.core.mail import send_templated_mail
 
+from .joining import member_joined
 from .models import (
     Application,
     ApplicationStatus,
@@ -84,9 +85,13 @@ def community_update(*, community: Community, actor, **fields) -> list[str]:
 
 
 def _membership_add(*, community: Community, user, role: str, focus: str = "") -> Membership:
+    """Create a membership and tell the apps that listen (see `joining`); call it in a
+    transaction, so what they write stands or falls with the membership."""
     if role != Role.FACILITATOR:
         focus = ""
-    return Membership.objects.create(community=community, user=user, role=role, focus=focus)
+    membership = Membership.objects.create(community=community, user=user, role=role, focus=focus)
+    member_joined(membership)
+    return membership
 
 
 def invitation_send(

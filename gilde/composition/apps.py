@@ -6,4 +6,10 @@ class CompositionConfig(AppConfig):
     label = "composition"
 
     def ready(self):
-        from . import audit, readiness, workspace  # noqa: F401  (register step 2's signals, workspace)
+        from gilde.communities.joining import on_member_joined
+
+        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 2's registrations)
+        from .services import candidate_for_new_member
+
+        # A candidate who joins the CoP becomes a member of the pipeline, with their details.
+        on_member_joined(candidate_for_new_member)

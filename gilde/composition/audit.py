@@ -11,6 +11,8 @@ register_audit_messages(
         "candidate.added": _("added the candidate %(name)s"),
         "candidate.changed": _("changed the candidate %(name)s"),
         "candidate.moved": _("moved %(name)s to %(status)s"),
+        "candidate.joined": _("joined the group as the candidate %(name)s"),
+        "candidate.marked_member": _("marked the candidate %(name)s as member"),
         "candidate.deleted": _("deleted the candidate %(name)s"),
         "candidates.imported": _("imported %(count)s candidates"),
         "profile.changed": _("changed the profile of %(member)s in this CoP"),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from gilde.question.drawing import FONT, GRID, MUTED, PRIMARY, TEXT
+from gilde.core.svg import FONT, GRID, MUTED, PRIMARY, TEXT, svg_number
 
 WIDTH = 520
 LABEL_W = 170  # room for the category names, right-aligned against the bars
@@ -37,7 +37,8 @@ def _text(value: str) -> str:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    # Never localised: SVG reads "50.2", not "50,2".
+    return svg_number(value)
 
 
 def _shorten(text: str, room: float) -> str:

@@ -13,26 +13,47 @@ from gilde.communities.models import Community, Membership
 
 
 class CandidateStatus(models.TextChoices):
+    """The pipeline in its order. Each name says what happened; only "invited" sends anything."""
+
     SUGGESTED = "suggested", _("Suggested")
-    INVITED = "invited", _("Invited")
+    APPROACHED = "approached", _("Approached")  # asked in person; Gilde sent nothing
     INTAKE_PLANNED = "intake_planned", _("Intake planned")
     INTAKE_DONE = "intake_done", _("Intake done")
-    MEMBER = "member", _("Member")
+    INVITED = "invited", _("Invitation sent")  # moving here sends the CoP's invitation
+    MEMBER = "member", _("Member")  # reached when the person joins the CoP
     DECLINED = "declined", _("Declined")
     WITHDREW = "withdrew", _("Withdrew")
 
 
-# Where a candidate may go from each status. "member" is reached by inviting (the invitation is
-# sent) or when the person accepts; declined and withdrew can be reopened as suggested.
+_ON_THE_WAY = {"approached", "intake_planned", "intake_done", "invited", "member"}
+_LEAVING = {"declined", "withdrew"}
+
+# Where a facilitator may move a candidate from each status. Moving to "invited" sends the CoP's
+# invitation (again, from "invited"); "member" follows by itself when the invitation is accepted,
+# and may be set by hand only for someone who already joined another way. Declined and withdrew
+# can be reopened as suggested.
 TRANSITIONS = {
-    CandidateStatus.SUGGESTED: {"invited", "intake_planned", "member", "declined", "withdrew"},
-    CandidateStatus.INVITED: {"intake_planned", "intake_done", "member", "declined", "withdrew"},
-    CandidateStatus.INTAKE_PLANNED: {"intake_done", "member", "declined", "withdrew"},
-    CandidateStatus.INTAKE_DONE: {"member", "declined", "withdrew"},
+    CandidateStatus.SUGGESTED: _ON_THE_WAY | _LEAVING,
+    CandidateStatus.APPROACHED: (_ON_THE_WAY - {"approached"}) | _LEAVING,
+    CandidateStatus.INTAKE_PLANNED: {"intake_done", "invited", "member"} | _LEAVING,
+    CandidateStatus.INTAKE_DONE: {"invited", "member"} | _LEAVING,
+    CandidateStatus.INVITED: {"invited", "member"} | _LEAVING,
     CandidateStatus.MEMBER: set(),
     CandidateStatus.DECLINED: {"suggested"},
     CandidateStatus.WITHDREW: {"suggested"},
 }
+
+# What each candidate field becomes in the member's profile in this CoP when they join. The
+# notes stay with the candidate: they are for the initiator and facilitators only, and the
+# profile is the member's own.
+CARRIED_INTO_PROFILE = (
+    "organisation",
+    "sector",
+    "function",
+    "discipline",
+    "knowledge_type",
+    "pioneer",
+)
 
 
 class PioneerFollower(models.TextChoices):
@@ -41,7 +62,8 @@ class PioneerFollower(models.TextChoices):
 
 
 class Candidate(models.Model):
-    """Someone the CoP might want: suggested, invited, in intake, or decided."""
+    """Someone the CoP might want: suggested, approached, in intake, invited, or decided. Once they
+    join, `user` links the record to their account and the record keeps its notes."""
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="candidates")
     name = models.CharField(_("name"), max_length=150)

@@ -5,14 +5,22 @@ from django.utils import timezone
 
 from gilde.accounts.services import organisation_get_or_create
 from gilde.communities.models import Community, Membership, Role
-from gilde.communities.services import MembershipError, invitation_send
+from gilde.communities.services import MembershipError, invitation_revoke, invitation_send
 from gilde.core.audit import audit_log
 
-from .models import Candidate, CandidateStatus, CompositionSettings, Intake, MemberProfile
+from .models import (
+    CARRIED_INTO_PROFILE,
+    Candidate,
+    CandidateStatus,
+    CompositionSettings,
+    Intake,
+    MemberProfile,
+)
 
 
 class TransitionError(ValueError):
-    """A candidate cannot move to that status from where it is (or lacks an e-mail address)."""
+    """A candidate cannot move to that status: not from where it is (`not_allowed`), not without
+    an e-mail address (`no_email`), or, by hand to "member", not before joining (`not_joined`)."""
 
     def __init__(self, code: str):
         super().__init__(code)
@@ -38,13 +46,37 @@ def candidate_update(*, candidate: Candidate, actor, **fields) -> Candidate:
     return candidate
 
 
+def _membership_of(candidate: Candidate) -> Membership | None:
+    if not candidate.email:
+        return None
+    return (
+        candidate.community.memberships.select_related("user")
+        .filter(user__email__iexact=candidate.email)
+        .first()
+    )
+
+
 def candidate_move(*, candidate: Candidate, actor, status: str) -> Candidate:
-    """Move a candidate along the pipeline. Moving to "member" sends the CoP's invitation."""
+    """Move a candidate along the pipeline; the status says what happened.
+
+    - "invited" sends the CoP's invitation to the candidate's address (a new one replaces a
+      pending one). Someone who is already a member is moved to "member" instead.
+    - "member" follows by itself when the invitation is accepted (see `candidate_joined`); by
+      hand it is only for someone who already joined another way (applied, joined the open CoP,
+      was invited from the member list), and it carries the candidate's details over the same way.
+    - "declined" and "withdrew" withdraw a pending invitation, so its link stops working.
+    Other moves only record where the candidate is; Gilde sends nothing.
+    """
     if not candidate.may_move_to(status):
         raise TransitionError("not_allowed")
-    if status == CandidateStatus.MEMBER:
-        if not candidate.email:
-            raise TransitionError("no_email")
+    if status in (CandidateStatus.INVITED, CandidateStatus.MEMBER) and not candidate.email:
+        raise TransitionError("no_email")
+    membership = _membership_of(candidate)
+    if status == CandidateStatus.MEMBER or (status == CandidateStatus.INVITED and membership):
+        if membership is None:
+            raise TransitionError("not_joined")
+        return candidate_joined(candidate=candidate, membership=membership, actor=actor)
+    if status == CandidateStatus.INVITED:
         try:
             invitation_send(
                 community=candidate.community,
@@ -52,10 +84,19 @@ def candidate_move(*, candidate: Candidate, actor, status: str) -> Candidate:
                 email=candidate.email,
                 role=Role.PARTICIPANT,
             )
-        except MembershipError as error:
+        except MembershipError as error:  # joined in the meantime
             if error.code != "already_member":
                 raise
+            return candidate_joined(
+                candidate=candidate, membership=_membership_of(candidate), actor=actor
+            )
     with transaction.atomic():
+        if status in (CandidateStatus.DECLINED, CandidateStatus.WITHDREW) and candidate.email:
+            pending = candidate.community.invitations.pending().filter(
+                email__iexact=candidate.email
+            )
+            for invitation in pending:
+                invitation_revoke(invitation=invitation, actor=actor)
         candidate.status = status
         candidate.updated_at = timezone.now()
         candidate.save(update_fields=["status", "updated_at"])
@@ -67,6 +108,52 @@ def candidate_move(*, candidate: Candidate, actor, status: str) -> Candidate:
             status=status,
         )
     return candidate
+
+
+@transaction.atomic
+def candidate_joined(*, candidate: Candidate, membership: Membership, actor=None) -> Candidate:
+    """The candidate is in the group: mark them "member", link the record to their account, and
+    carry what was noted about them into their profile in this CoP. A profile field the member
+    already filled in is kept; the notes stay on the candidate record (facilitators only).
+
+    Runs for every new membership whose address matches a candidate (see `joining.py`), and when a
+    facilitator marks a candidate who joined another way."""
+    profile, _created = MemberProfile.objects.get_or_create(membership=membership)
+    carried = []
+    for name in CARRIED_INTO_PROFILE:
+        value = getattr(candidate, name)
+        if name == "organisation":
+            if value and profile.organisation_id is None:
+                profile.organisation = organisation_get_or_create(name=value)
+                carried.append(name)
+        elif value and not getattr(profile, name):
+            setattr(profile, name, value)
+            carried.append(name)
+    if carried:
+        profile.save()
+    candidate.status = CandidateStatus.MEMBER
+    candidate.user = membership.user
+    candidate.updated_at = timezone.now()
+    candidate.save(update_fields=["status", "user", "updated_at"])
+    audit_log(
+        community=candidate.community,
+        actor=actor if actor is not None else membership.user,
+        action="candidate.marked_member" if actor is not None else "candidate.joined",
+        name=candidate.name,
+        carried=carried,
+    )
+    return candidate
+
+
+def candidate_for_new_member(membership: Membership) -> None:
+    """Registered with communities' join hook: a new member who was a candidate is one now."""
+    candidate = (
+        membership.community.candidates.filter(email__iexact=membership.user.email)
+        .exclude(status=CandidateStatus.MEMBER)
+        .first()
+    )
+    if candidate is not None:
+        candidate_joined(candidate=candidate, membership=membership)
 
 
 @transaction.atomic

@@ -1,14 +1,20 @@
 """Step 2 of the main demo CoP: candidates on their way in, intakes, and the composition rule.
 
-People and organisations are fictional.
+People and organisations are fictional. The pipeline is filled the way the app fills it: the
+invited candidate has a pending invitation, and the participants who came through the pipeline
+joined through the same service that runs when someone accepts an invitation.
 """
 
+import secrets
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
-from gilde.communities.models import Community, Role
+from gilde.communities.models import Community, Invitation, Role, token_digest
 from gilde.composition.models import Candidate, CompositionSettings, Intake, MemberProfile
+from gilde.composition.services import candidate_joined
+from gilde.core.models import AuditEntry
 
 CANDIDATES = [
     (
@@ -27,9 +33,9 @@ CANDIDATES = [
         "Provincie Oostmark",
         "Provinciale overheid",
         "Beleidsadviseur circulaire economie",
-        "invited",
+        "approached",
         "theory",
-        "Kan de brug slaan naar het provinciale programma.",
+        "Kan de brug slaan naar het provinciale programma. Na de bijeenkomst van de provincie persoonlijk gevraagd; denkt erover na.",
     ),
     (
         "Ahmed el Idrissi",
@@ -52,6 +58,16 @@ CANDIDATES = [
         "Sterke praktijkcasus over werkbegeleiding; past goed.",
     ),
     (
+        "Jeroen Lammers",
+        "jeroen.lammers@example.org",
+        "Tuinbouwcoöperatie Beekdal",
+        "Land- en tuinbouw",
+        "Personeelsadviseur",
+        "invited",
+        "practice",
+        "Intake was goed; de uitnodiging is verstuurd en hij reageert na zijn vakantie.",
+    ),
+    (
         "Marco Vos",
         "marco.vos@example.org",
         "Adviesbureau Circulair",
@@ -68,6 +84,13 @@ CASES = [
     "Als inkoper wil ik social return serieus nemen, maar de laagste prijs wint nog steeds de aanbesteding.",
     "We sorteren textiel met mensen die lang zonder werk waren; de opbrengst per kilo daalt elk kwartaal.",
 ]
+# Participants who came in through the pipeline, with what the facilitators noted about them.
+THROUGH_THE_PIPELINE = {
+    "lotte.jansen@example.org": "Tip van de gemeente; brengt de vraag van de woningcorporatie in.",
+    "priya.ramdin@example.org": "Zelf gevraagd na een lezing; sterke praktijkcasus over inkoop.",
+    "kevin.schouten@example.org": "Genoemd door Bram; vraag over leerwerkplekken in de bouw.",
+}
+
 QUESTIONS = [
     "Hoe maak ik begeleiding onderdeel van de prijs?\nHoe krijg ik opdrachtgevers voor meerdere jaren?",
     "Hoe schrijf ik een aanbesteding die sociaal-circulaire bedrijven een eerlijke kans geeft?",
@@ -96,6 +119,10 @@ def load_group(*, community: Community, users: dict) -> None:
                 "suggested_by": facilitator,
             },
         )
+    _pending_invitation(
+        community=community, inviter=facilitator, email="jeroen.lammers@example.org"
+    )
+    _joined_through_the_pipeline(community=community, suggested_by=facilitator)
     start = community.start_date
     participants = community.memberships.filter(role=Role.PARTICIPANT).select_related("user")
     for index, membership in enumerate(participants.order_by("user__name")):
@@ -124,3 +151,50 @@ def load_group(*, community: Community, users: dict) -> None:
                 "interviewer": facilitator,
             },
         )
+
+
+def _pending_invitation(*, community: Community, inviter, email: str) -> None:
+    """The invitation an "invited" candidate was sent (without sending the e-mail again)."""
+    if community.invitations.filter(email=email).exists():
+        return
+    sent = timezone.now() - timedelta(days=4)
+    Invitation.objects.create(
+        community=community,
+        email=email,
+        role=Role.PARTICIPANT,
+        token_digest=token_digest(secrets.token_urlsafe(32)),
+        invited_by=inviter,
+        created_at=sent,
+        expires_at=sent + timedelta(days=settings.GILDE_INVITATION_DAYS),
+    )
+
+
+def _joined_through_the_pipeline(*, community: Community, suggested_by) -> None:
+    """Candidate records of participants who accepted their invitation: carried into their
+    profile by the same service as in the app, and logged on the day they joined."""
+    memberships = community.memberships.filter(user__email__in=THROUGH_THE_PIPELINE).select_related(
+        "user__organisation"
+    )
+    for membership in memberships:
+        user = membership.user
+        candidate, created = Candidate.objects.get_or_create(
+            community=community,
+            email=user.email,
+            defaults={
+                "name": user.name,
+                "organisation": user.organisation.name if user.organisation else "",
+                "sector": user.sector,
+                "function": user.function,
+                "discipline": user.discipline,
+                "knowledge_type": user.knowledge_type,
+                "status": "invited",
+                "notes": THROUGH_THE_PIPELINE[user.email],
+                "suggested_by": suggested_by,
+                "created_at": membership.joined_at - timedelta(days=30),
+            },
+        )
+        if created:
+            candidate_joined(candidate=candidate, membership=membership)
+            AuditEntry.objects.filter(
+                community=community, action="candidate.joined", data__name=user.name
+            ).update(created_at=membership.joined_at)

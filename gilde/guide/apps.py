@@ -6,4 +6,6 @@ class GuideConfig(AppConfig):
     label = "guide"
 
     def ready(self):
-        from . import audit, home  # noqa: F401  (register the audit sentences and the home's rail)
+        from . import audit, home, instruments  # noqa: F401  (audit sentences, the home's rail)
+
+        instruments.register_guide_instruments()

@@ -4,6 +4,7 @@ the work-form library, read from the TOML files under content/ (see content/READ
 Plain Python without Django, so the checks can run on their own: `python -m gilde.guide.content`.
 """
 
+import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -65,6 +66,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class InGilde:
+    """A sentence about what Gilde does, shown only while its instrument exists (see
+    gilde/guide/instruments.py); `html` is rendered and safe."""
+
+    instrument: str
+    html: str
+
+
+@dataclass(frozen=True)
 class Item:
     """A tip or a tool of one step."""
 
@@ -74,6 +84,7 @@ class Item:
     title: str
     body: str
     links: tuple[Link, ...] = ()
+    in_gilde: tuple[InGilde, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,7 @@ class Step:
     purpose: str
     approach: str
     items: tuple[Item, ...]
+    in_gilde: tuple[InGilde, ...] = ()
 
     @property
     def tips(self) -> tuple[Item, ...]:
@@ -100,6 +112,7 @@ class Section:
     id: str
     title: str
     body: str
+    in_gilde: tuple[InGilde, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,14 +183,31 @@ def _require(data: dict, keys: tuple[str, ...], where: str) -> None:
         raise ContentError(f"{where}: missing {', '.join(missing)}")
 
 
+INSTRUMENT_KEY = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _in_gilde(data: dict, where: str) -> tuple[InGilde, ...]:
+    """The `in_gilde` blocks of a step, item or section: what Gilde does, per instrument."""
+    blocks = []
+    for raw in data.get("in_gilde", []):
+        _require(raw, ("instrument", "text"), f"{where} in_gilde")
+        if not INSTRUMENT_KEY.fullmatch(raw["instrument"]):
+            raise ContentError(f"{where}: instrument key {raw['instrument']!r} is not a key")
+        blocks.append(InGilde(raw["instrument"], render_markdown(raw["text"])))
+    return tuple(blocks)
+
+
 def _about(language: str) -> About:
     path = CONTENT_DIR / language / "about.toml"
     data = _read(path)
     _require(data, ("title", "intro"), str(path))
     sections = []
     for raw in data.get("sections", []):
-        _require(raw, ("id", "title", "body"), f"{path} section {raw.get('id')}")
-        sections.append(Section(raw["id"], raw["title"], render_markdown(raw["body"])))
+        where = f"{path} section {raw.get('id')}"
+        _require(raw, ("id", "title", "body"), where)
+        sections.append(
+            Section(raw["id"], raw["title"], render_markdown(raw["body"]), _in_gilde(raw, where))
+        )
     return About(data["title"], render_markdown(data["intro"]), tuple(sections))
 
 
@@ -204,6 +234,7 @@ def _steps(language: str) -> tuple[Step, ...]:
                     raw["title"],
                     render_markdown(raw["body"]),
                     links,
+                    _in_gilde(raw, where),
                 )
             )
         steps.append(
@@ -215,6 +246,7 @@ def _steps(language: str) -> tuple[Step, ...]:
                 purpose=render_markdown(data["purpose"]),
                 approach=render_markdown(data["approach"]),
                 items=tuple(items),
+                in_gilde=_in_gilde(data, str(path)),
             )
         )
     return tuple(sorted(steps, key=lambda step: step.number))
@@ -294,6 +326,32 @@ def seed_ids() -> list[tuple[str, int, str]]:
     return rows
 
 
+def _texts_with_blocks(guide: Guide):
+    """(where, free text, in_gilde blocks) for every part of the guide that has them."""
+    yield "about intro", guide.about.intro, ()
+    for section in guide.about.sections:
+        yield f"about section {section.id}", section.body, section.in_gilde
+    for step in guide.steps:
+        free = " ".join([step.title, step.summary, step.purpose, step.approach])
+        yield f"step {step.number}", free, step.in_gilde
+        for item in step.items:
+            yield item.id, f"{item.title} {item.body}", item.in_gilde
+
+
+def claims_outside_blocks(guide: Guide) -> list[str]:
+    """Parts whose own text speaks of Gilde: such a sentence belongs in an `in_gilde` block, so
+    that it shows only while the instrument it describes exists."""
+    return [where for where, text, _blocks in _texts_with_blocks(guide) if "Gilde" in text]
+
+
+def instrument_keys(guide: Guide) -> dict[str, tuple[str, ...]]:
+    """The instruments each part of the guide names, by part."""
+    return {
+        where: tuple(block.instrument for block in blocks)
+        for where, _text, blocks in _texts_with_blocks(guide)
+    }
+
+
 def problems() -> list[str]:
     """Everything wrong with the content, in words; empty when all is well."""
     found = []
@@ -304,6 +362,8 @@ def problems() -> list[str]:
         except ContentError as error:
             found.append(f"[{language}] {error}")
     for language, guide in guides.items():
+        for where in claims_outside_blocks(guide):
+            found.append(f"[{language}] {where} speaks of Gilde outside an in_gilde block")
         numbers = [step.number for step in guide.steps]
         if numbers != list(STEP_KEYS):
             found.append(f"[{language}] steps present: {numbers}, expected 1 to 8")
@@ -320,6 +380,10 @@ def problems() -> list[str]:
             found.append(f"tips/tools differ between nl and en: {sorted(ids['nl'] ^ ids['en'])}")
         if keys["nl"] != keys["en"]:
             found.append(f"work forms differ between nl and en: {sorted(keys['nl'] ^ keys['en'])}")
+        named = {lang: instrument_keys(g) for lang, g in guides.items()}
+        for where in sorted(set(named["nl"]) | set(named["en"])):
+            if named["nl"].get(where) != named["en"].get(where):
+                found.append(f"{where}: instruments differ between nl and en")
     return found
 
 

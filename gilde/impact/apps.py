@@ -6,4 +6,4 @@ class ImpactConfig(AppConfig):
     label = "impact"
 
     def ready(self):
-        from . import audit, readiness, workspace  # noqa: F401  (register step 3's signals and page)
+        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 3's registrations)

@@ -6,5 +6,5 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
 
     def ready(self):
-        # Register step 4's page part and step 5's ownership signal.
-        from . import audit, readiness, workspace  # noqa: F401
+        # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
+        from . import audit, instruments, readiness, workspace  # noqa: F401

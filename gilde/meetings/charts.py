@@ -12,10 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
-TEXT = "#1c2326"
-MUTED = "#4d5a60"
-GRID = "#b9c4c7"
+from gilde.core.svg import FONT, GRID, MUTED, TEXT, svg_number
+
 # At least 3:1 against white (WCAG 1.4.11), and distinct for the common colour-vision deficits.
 SERIES_COLOURS = ("#0b5d66", "#a4262c", "#5b4a9e", "#8a5a00", "#1d6b2c", "#1c2326")
 MARKERS = ("circle", "square", "triangle", "diamond")
@@ -39,7 +37,8 @@ def _text(value: str) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    # Never localised: SVG reads "50.2", not "50,2".
+    return svg_number(value)
 
 
 def _shorten(text: str, room: float) -> str:
@@ -169,5 +168,60 @@ def trend_chart_svg(
                 f'<circle cx="{_num(x_of(position))}" cy="{_num(baseline)}" r="5" '
                 f'fill="#ffffff" stroke="{MUTED}" stroke-width="1.5"/></g>'
             )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# The ownership chart: the share of agenda items led by participants, one bar per held meeting.
+
+OWNERSHIP_WIDTH = 480
+OWNERSHIP_HEIGHT = 160
+OWNERSHIP_LEFT = 28  # room for the target's label
+OWNERSHIP_BOTTOM = 20  # room for the meetings' numbers
+OWNERSHIP_TOP = 8
+
+
+@dataclass(frozen=True)
+class OwnershipLabels:
+    """The words in the chart, translated by the caller."""
+
+    title: str
+    target: str  # the target line's label, e.g. "25%"
+
+
+def ownership_chart_svg(
+    shares: Sequence[int], *, target: int, labels: OwnershipLabels, uid: str
+) -> str:
+    """Bars of the participant-led share (0–100) per meeting, numbered from 1 as in the table
+    beside it, with a dashed line at the `target` share."""
+    usable_w = OWNERSHIP_WIDTH - OWNERSHIP_LEFT - 8
+    usable_h = OWNERSHIP_HEIGHT - OWNERSHIP_BOTTOM - OWNERSHIP_TOP
+    step = usable_w / max(len(shares), 1)
+    axis_y = OWNERSHIP_TOP + usable_h
+    target_y = OWNERSHIP_TOP + usable_h * (100 - target) / 100
+    right = OWNERSHIP_WIDTH - 8
+    title_id = f"{uid}-title"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {OWNERSHIP_WIDTH} {OWNERSHIP_HEIGHT}" aria-labelledby="{title_id}" '
+        f'font-family="{FONT}">',
+        f'<title id="{title_id}">{_text(labels.title)}</title>',
+        f'<line x1="{OWNERSHIP_LEFT}" y1="{_num(axis_y)}" x2="{right}" y2="{_num(axis_y)}" '
+        f'class="chart__axis"/>',
+        f'<line x1="{OWNERSHIP_LEFT}" y1="{_num(target_y)}" x2="{right}" y2="{_num(target_y)}" '
+        f'class="chart__target"/>',
+        f'<text x="2" y="{_num(target_y)}" class="chart__label" dominant-baseline="middle">'
+        f"{_text(labels.target)}</text>",
+    ]
+    for index, share in enumerate(shares):
+        bar_h = usable_h * max(0, min(100, share)) / 100
+        parts.append(
+            f'<rect x="{_num(OWNERSHIP_LEFT + index * step + step * 0.15)}" '
+            f'y="{_num(axis_y - bar_h)}" width="{_num(step * 0.7)}" height="{_num(bar_h)}" '
+            f'class="chart__bar"/>'
+            f'<text x="{_num(OWNERSHIP_LEFT + index * step + step / 2)}" '
+            f'y="{OWNERSHIP_HEIGHT - 4}" text-anchor="middle" class="chart__label">'
+            f"{index + 1}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)

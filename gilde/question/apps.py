@@ -6,4 +6,4 @@ class QuestionConfig(AppConfig):
     label = "question"
 
     def ready(self):
-        from . import audit, readiness, workspace  # noqa: F401  (register step 1's signals and page)
+        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 1's registrations)

@@ -14,12 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
-TEXT = "#1c2326"
-MUTED = "#4d5a60"
-GRID = "#b9c4c7"
-SURFACE = "#f3f6f6"
-PRIMARY = "#0b5d66"
+from gilde.core.svg import FONT, GRID, MUTED, PRIMARY, SURFACE, TEXT, svg_number
 
 # Quadrants of the power/interest grid (Mendelow), by (high power, high interest).
 MANAGE_CLOSELY = "manage_closely"
@@ -104,7 +99,8 @@ def _text(value: str) -> str:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    # Never localised: SVG reads "50.2", not "50,2".
+    return svg_number(value)
 
 
 def _score_x(interest: float) -> float:

@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from gilde.communities.models import Community, Membership, Role
+from gilde.communities import services
+from gilde.communities.models import Community, Membership, Policy, Role
+from gilde.communities.selectors import communities_in_directory
 from gilde.core.models import AuditEntry
 from tests.factories import CommunityFactory, MembershipFactory, UserFactory
 
@@ -31,6 +33,32 @@ def test_creator_becomes_initiator_and_the_creation_is_logged(client, outsider):
     assert community.memberships.get(user=outsider).role == Role.INITIATOR
     assert AuditEntry.objects.filter(community=community, action="community.created").exists()
     assert community.end_date == date(2028, 7, 15)
+
+
+def test_a_new_cop_is_closed_and_unlisted_unless_the_initiator_opens_it(client, outsider):
+    client.force_login(outsider)
+    page = client.get(reverse("communities:create"))
+    form = page.context["form"]
+    assert form["policy"].value() == Policy.CLOSED and not form["listed"].value()
+    assert "begint gesloten" in page.content.decode()  # the form says why (in Dutch)
+    # Submitting the form as it comes (the checkbox left off) gives a closed, unlisted CoP.
+    as_shown = {**VALID, "policy": form["policy"].value()}
+    del as_shown["listed"]
+    client.post(reverse("communities:create"), as_shown)
+    created = Community.objects.get(slug="circulaire-wijken")
+    assert (created.policy, created.listed) == (Policy.CLOSED, False)
+    assert created not in communities_in_directory()
+    # Opening up is the initiator's explicit choice.
+    client.post(reverse("communities:create"), {**VALID, "slug": "open-wijken"})
+    opened = Community.objects.get(slug="open-wijken")
+    assert (opened.policy, opened.listed) == (Policy.OPEN, True)
+
+
+def test_a_cop_made_in_code_is_closed_and_unlisted_by_default(outsider):
+    community = services.community_create(
+        creator=outsider, name="Stil", slug="stil", description="…", start_date=date(2027, 1, 1)
+    )
+    assert (community.policy, community.listed) == (Policy.CLOSED, False)
 
 
 def test_taken_slug_gets_a_message_with_a_free_suggestion(client, outsider, cop):

@@ -22,7 +22,9 @@ class CandidateForm(CleanTextMixin, forms.ModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "email": _("Needed to invite the person once they are to become a member."),
+            "email": _(
+                "Needed to send the invitation, and to recognise the person when they join."
+            ),
             "notes": _("For the initiator and facilitators only; never exported."),
         }
 

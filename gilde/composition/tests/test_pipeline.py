@@ -232,7 +232,7 @@ def test_allowed_transition_moves_the_candidate(client, facilitator, cop, candid
     ("start", "target"),
     [
         ("suggested", "suggested"),
-        ("intake_done", "invited"),
+        ("intake_done", "approached"),
         ("member", "withdrew"),
         ("declined", "invited"),
         ("withdrew", "member"),
@@ -260,23 +260,58 @@ def test_unknown_status_is_refused(client, facilitator, cop, candidate):
     assert _messages(response)
 
 
-def test_moving_to_member_sends_the_invitation(client, facilitator, cop, candidate, mailoutbox):
+def test_sending_the_invitation_invites_and_the_candidate_waits_for_acceptance(
+    client, facilitator, cop, candidate, mailoutbox
+):
     client.force_login(facilitator)
-    response = _move(client, cop, candidate, "member")
+    response = _move(client, cop, candidate, "invited")
     assert response.status_code == 302
     candidate.refresh_from_db()
-    assert candidate.status == CandidateStatus.MEMBER
+    assert candidate.status == CandidateStatus.INVITED
+    assert candidate.get_status_display() == "Uitnodiging verstuurd"
     invitation = Invitation.objects.get(community=cop)
     assert invitation.email == "karin@example.org"
     assert invitation.role == Role.PARTICIPANT
     assert [message.to for message in mailoutbox] == [["karin@example.org"]]
     assert any("karin@example.org" in text for text in _messages(response))
+    assert not cop.memberships.filter(user__email="karin@example.org").exists()
 
 
-def test_moving_to_member_without_email_is_refused(client, facilitator, cop, mailoutbox):
+@pytest.mark.parametrize("status", ["suggested", "approached", "intake_planned", "intake_done"])
+def test_no_status_before_the_invitation_sends_anything(
+    client, facilitator, cop, candidate, status, mailoutbox
+):
+    Candidate.objects.filter(pk=candidate.pk).update(status="suggested")
+    client.force_login(facilitator)
+    if status != "suggested":
+        _move(client, cop, candidate, status)
+    candidate.refresh_from_db()
+    assert candidate.status == status
+    assert mailoutbox == [] and not Invitation.objects.exists()
+
+
+def test_the_invitation_can_be_sent_again_and_replaces_the_first(
+    client, facilitator, cop, candidate, mailoutbox
+):
+    client.force_login(facilitator)
+    _move(client, cop, candidate, "invited")
+    _move(client, cop, candidate, "invited")
+    assert cop.invitations.pending().count() == 1
+    assert len(mailoutbox) == 2
+
+
+def test_the_menu_names_what_each_move_does(client, facilitator, cop, candidate):
+    client.force_login(facilitator)
+    html = client.get(reverse("composition:candidates", args=[cop.slug])).content.decode()
+    assert ">Uitnodiging versturen</option>" in html
+    assert "Gilde heeft niets verstuurd" in html  # under the statuses before the invitation
+
+
+@pytest.mark.parametrize("target", ["invited", "member"])
+def test_inviting_or_marking_without_email_is_refused(client, facilitator, cop, target, mailoutbox):
     nameless = _candidate(cop, name="Zonder Adres", status=CandidateStatus.INTAKE_DONE)
     client.force_login(facilitator)
-    response = _move(client, cop, nameless, "member")
+    response = _move(client, cop, nameless, target)
     nameless.refresh_from_db()
     assert nameless.status == CandidateStatus.INTAKE_DONE
     assert not Invitation.objects.exists()
@@ -284,12 +319,152 @@ def test_moving_to_member_without_email_is_refused(client, facilitator, cop, mai
     assert any("Zonder Adres" in text for text in _messages(response))
 
 
-def test_moving_someone_who_is_already_a_member_sends_nothing(
-    client, facilitator, cop, participant, mailoutbox
+def test_marking_member_by_hand_is_refused_before_they_joined(
+    client, facilitator, cop, candidate, mailoutbox
 ):
-    piet = _candidate(cop, name="Piet", email=participant.email)
     client.force_login(facilitator)
-    _move(client, cop, piet, "member")
-    piet.refresh_from_db()
-    assert piet.status == CandidateStatus.MEMBER
+    response = _move(client, cop, candidate, "member")
+    candidate.refresh_from_db()
+    assert candidate.status == CandidateStatus.SUGGESTED
     assert mailoutbox == []
+    assert any("nog geen lid" in text for text in _messages(response))
+
+
+@pytest.mark.parametrize("target", ["invited", "member"])
+def test_someone_who_joined_another_way_becomes_member_without_a_message(
+    client, facilitator, cop, participant, target, mailoutbox
+):
+    piet = _candidate(cop, name="Piet", email=participant.email.upper(), function="Inkoper")
+    client.force_login(facilitator)
+    _move(client, cop, piet, target)
+    piet.refresh_from_db()
+    assert piet.status == CandidateStatus.MEMBER and piet.user == participant
+    assert mailoutbox == []
+    assert cop.memberships.get(user=participant).profile.function == "Inkoper"
+
+
+def test_declining_an_invited_candidate_withdraws_the_invitation(
+    client, facilitator, cop, candidate
+):
+    client.force_login(facilitator)
+    _move(client, cop, candidate, "invited")
+    response = _move(client, cop, candidate, "declined")
+    candidate.refresh_from_db()
+    assert candidate.status == CandidateStatus.DECLINED
+    assert not cop.invitations.pending().exists()
+    assert any("ingetrokken" in text for text in _messages(response))
+
+
+# Joining: the candidate's details go into the member's profile
+
+
+def _details(**overrides) -> dict:
+    return {
+        "name": "Karin Kandidaat",
+        "email": "karin@example.org",
+        "organisation": "Gemeente Utrecht",
+        "sector": "Overheid",
+        "function": "Beleidsadviseur",
+        "discipline": "Ruimtelijke ordening",
+        "knowledge_type": "theory",
+        "pioneer": "pioneer",
+        "notes": "Kent de wijk goed; twijfelt over de tijd.",
+        **overrides,
+    }
+
+
+def test_accepting_the_invitation_makes_the_candidate_a_member_with_their_details(
+    client, facilitator, cop
+):
+    from gilde.communities.services import invitation_accept, invitation_send
+
+    karin = _candidate(cop, **_details(status=CandidateStatus.INVITED))
+    invitation = invitation_send(
+        community=cop, inviter=facilitator, email=karin.email, role=Role.PARTICIPANT
+    )
+    user = UserFactory(email="Karin@Example.org", name="Karin Kandidaat", sector="", function="")
+    membership = invitation_accept(invitation=invitation, user=user)
+    karin.refresh_from_db()
+    assert karin.status == CandidateStatus.MEMBER and karin.user == user
+    profile = membership.profile
+    assert profile.organisation.name == "Gemeente Utrecht"
+    assert (profile.sector, profile.function, profile.discipline) == (
+        "Overheid",
+        "Beleidsadviseur",
+        "Ruimtelijke ordening",
+    )
+    assert (profile.knowledge_type, profile.pioneer) == ("theory", "pioneer")
+    entry = cop.audit_entries.filter(action="candidate.joined").get()
+    assert entry.actor == user
+    # The notes stay on the candidate, for the facilitators: on the intake page, not the member's.
+    client.force_login(facilitator)
+    intake = reverse("composition:intake", args=[cop.slug, membership.pk])
+    assert "Kent de wijk goed" in client.get(intake).content.decode()
+    client.force_login(user)
+    for url in (intake, reverse("composition:profile", args=[cop.slug, membership.pk])):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "Kent de wijk goed" not in page.content.decode()
+
+
+def test_an_approved_application_or_joining_an_open_cop_carries_the_details_too(cop, facilitator):
+    from gilde.communities.services import application_decide, application_submit, community_join
+
+    _candidate(cop, **_details())
+    karin = UserFactory(email="karin@example.org")
+    application = application_submit(community=cop, user=karin, motivation="Ik wil meedoen.")
+    application_decide(application=application, actor=facilitator, approve=True)
+    assert cop.memberships.get(user=karin).profile.sector == "Overheid"
+    assert cop.candidates.get(email="karin@example.org").status == CandidateStatus.MEMBER
+
+    open_cop = CommunityFactory(policy="open", listed=True)
+    _candidate(open_cop, **_details(email="joop@example.org", sector="Bouw"))
+    joop = UserFactory(email="joop@example.org")
+    community_join(community=open_cop, user=joop)
+    assert open_cop.memberships.get(user=joop).profile.sector == "Bouw"
+
+
+def test_what_the_member_filled_in_already_wins_over_the_candidate_record(cop, facilitator):
+    from gilde.composition.models import MemberProfile
+    from gilde.composition.services import candidate_joined
+
+    karin = _candidate(cop, **_details())
+    user = UserFactory(email="karin@example.org")
+    membership = MembershipFactory(community=cop, user=user)  # no hook: made by hand
+    MemberProfile.objects.create(membership=membership, function="Wethouder")
+    candidate_joined(candidate=karin, membership=membership, actor=facilitator)
+    membership.profile.refresh_from_db()
+    assert membership.profile.function == "Wethouder"
+    assert membership.profile.sector == "Overheid"
+
+
+def test_a_new_member_without_a_candidate_record_joins_as_before(cop, facilitator):
+    from gilde.communities.services import invitation_accept, invitation_send
+
+    invitation = invitation_send(
+        community=cop, inviter=facilitator, email="nieuw@example.org", role=Role.PARTICIPANT
+    )
+    membership = invitation_accept(
+        invitation=invitation, user=UserFactory(email="nieuw@example.org")
+    )
+    assert not hasattr(membership, "profile") or membership.profile.sector == ""
+    assert not cop.candidates.exists()
+
+
+def test_existing_candidates_get_the_names_of_what_happened_to_them(cop, participant):
+    """The data migration: "invited" sent nothing (approached); "member" sent the invitation."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "gilde.composition.migrations.0002_pipeline_names_what_happened"
+    )
+    asked = _candidate(cop, name="Gevraagd", status="invited")
+    mailed = _candidate(cop, name="Gemaild", email="gemaild@example.org", status="member")
+    joined = _candidate(cop, name="Piet", email=participant.email, status="member")
+    migration.rename_what_happened(apps, None)
+    for candidate in (asked, mailed, joined):
+        candidate.refresh_from_db()
+    assert (asked.status, mailed.status, joined.status) == ("approached", "invited", "member")
+    assert joined.user == participant

@@ -33,9 +33,10 @@ VALUE_LABELS = {
 # Candidates still on their way in: the ones a what-if may add.
 OPEN_STATUSES = (
     CandidateStatus.SUGGESTED,
-    CandidateStatus.INVITED,
+    CandidateStatus.APPROACHED,
     CandidateStatus.INTAKE_PLANNED,
     CandidateStatus.INTAKE_DONE,
+    CandidateStatus.INVITED,
 )
 
 

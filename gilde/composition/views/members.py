@@ -128,13 +128,24 @@ def intake(request, access, pk: int):
         )
         for trait in TRAITS
     ]
+    is_self = membership == access.membership
+    # The pipeline's notes on this person stay with the candidate record, for the people who
+    # manage candidates; the member never sees them, not even on their own intake.
+    pipeline_notes = ""
+    if access.can(Action.MANAGE_CANDIDATES) and not is_self:
+        pipeline_notes = (
+            access.community.candidates.filter(user=membership.user)
+            .values_list("notes", flat=True)
+            .first()
+        ) or ""
     return render_cop(
         request,
         access,
         "composition/intake_form.html",
         membership=membership,
         intake=shown,
-        is_self=membership == access.membership,
+        is_self=is_self,
+        pipeline_notes=pipeline_notes,
         assesses=assesses,
         assessment=assessment,
         form=form,

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
@@ -39,20 +39,59 @@ CANDIDATE_FIELDS = CandidateForm.Meta.fields
 # The pipeline's order: the way in first, then those who left it.
 PIPELINE = [
     CandidateStatus.SUGGESTED,
-    CandidateStatus.INVITED,
+    CandidateStatus.APPROACHED,
     CandidateStatus.INTAKE_PLANNED,
     CandidateStatus.INTAKE_DONE,
+    CandidateStatus.INVITED,
     CandidateStatus.MEMBER,
 ]
 LEFT = [CandidateStatus.DECLINED, CandidateStatus.WITHDREW]
 ORDER = {status: n for n, status in enumerate(PIPELINE + LEFT)}
+
+# What each status means, under its heading: only "invitation sent" involves Gilde sending mail.
+STATUS_HELP = {
+    CandidateStatus.SUGGESTED: gettext_lazy("Names to consider. Nobody has been contacted yet."),
+    CandidateStatus.APPROACHED: gettext_lazy(
+        "Asked in person whether they are interested. Gilde has sent them nothing."
+    ),
+    CandidateStatus.INTAKE_PLANNED: gettext_lazy(
+        "An intake conversation is planned. Gilde has sent them nothing."
+    ),
+    CandidateStatus.INTAKE_DONE: gettext_lazy(
+        "The intake conversation took place. Gilde has sent them nothing."
+    ),
+    CandidateStatus.INVITED: gettext_lazy(
+        "Gilde sent them the CoP's invitation by e-mail. They become a member when they accept it."
+    ),
+    CandidateStatus.MEMBER: gettext_lazy(
+        "In the group. What was noted about them is in their profile in this CoP; the notes stay "
+        "here, for the initiator and facilitators only."
+    ),
+    CandidateStatus.DECLINED: gettext_lazy("Decided not to take part, or not asked after all."),
+    CandidateStatus.WITHDREW: gettext_lazy("Dropped out on the way in."),
+}
+
+# What choosing each status in the "next" menu does.
+MOVE_LABELS = {
+    CandidateStatus.SUGGESTED: gettext_lazy("Back to suggested"),
+    CandidateStatus.APPROACHED: gettext_lazy("Approached in person"),
+    CandidateStatus.INTAKE_PLANNED: gettext_lazy("Intake planned"),
+    CandidateStatus.INTAKE_DONE: gettext_lazy("Intake done"),
+    CandidateStatus.INVITED: gettext_lazy("Send the invitation"),
+    CandidateStatus.MEMBER: gettext_lazy("Already joined another way"),
+    CandidateStatus.DECLINED: gettext_lazy("Declined"),
+    CandidateStatus.WITHDREW: gettext_lazy("Withdrew"),
+}
 
 
 def _next_statuses(candidate: Candidate) -> list[tuple[str, str]]:
     allowed = sorted(
         (status for status in CandidateStatus if candidate.may_move_to(status)), key=ORDER.get
     )
-    return [(status.value, status.label) for status in allowed]
+    labels = {**MOVE_LABELS}
+    if candidate.status == CandidateStatus.INVITED:
+        labels[CandidateStatus.INVITED] = _("Send the invitation again")
+    return [(status.value, str(labels[status])) for status in allowed]
 
 
 def _context(access, **extra) -> dict:
@@ -92,8 +131,8 @@ def candidate_list(request, access):
     for candidate in candidates:
         candidate.next_statuses = _next_statuses(candidate)
         by_status[candidate.status].append(candidate)
-    groups = [(status, status.label, by_status[status]) for status in PIPELINE]
-    left = [(status, status.label, by_status[status]) for status in LEFT]
+    groups = [(status, status.label, by_status[status], STATUS_HELP[status]) for status in PIPELINE]
+    left = [(status, status.label, by_status[status], STATUS_HELP[status]) for status in LEFT]
     applications, participants = _also_in_the_group(community, candidates)
     return render(
         request,
@@ -141,50 +180,50 @@ def candidate_move(request, access, pk: int):
         messages.error(request, _("Choose the status to move %(name)s to.") % {"name": candidate})
         return back
     status = CandidateStatus(form.cleaned_data["status"])
-    was_member = bool(candidate.email) and (
-        access.community.memberships.filter(user__email__iexact=candidate.email).exists()
+    invitation_pending = bool(candidate.email) and (
+        access.community.invitations.pending().filter(email__iexact=candidate.email).exists()
     )
     try:
-        services.candidate_move(candidate=candidate, actor=request.user, status=status)
+        candidate = services.candidate_move(candidate=candidate, actor=request.user, status=status)
     except services.TransitionError as error:
-        if error.code == "no_email":
-            messages.error(
-                request,
-                _(
-                    "%(name)s has no e-mail address, and the invitation goes by e-mail. "
-                    "Add the address first."
-                )
-                % {"name": candidate},
-            )
-        else:
-            messages.error(
-                request,
-                _("%(name)s cannot move from “%(current)s” to “%(target)s”.")
-                % {
-                    "name": candidate,
-                    "current": candidate.get_status_display(),
-                    "target": status.label,
-                },
-            )
+        messages.error(request, _transition_refusal(candidate, status, error.code))
         return back
     except MembershipError as error:
         messages.error(request, error.message)
         return back
-    if status == CandidateStatus.MEMBER and was_member:
-        messages.success(
-            request, _("%(name)s is already a member of this CoP.") % {"name": candidate}
-        )
-    elif status == CandidateStatus.MEMBER:
-        messages.success(
-            request,
-            _("The invitation is sent to %(email)s.") % {"email": candidate.email},
-        )
+    name = {"name": candidate.name, "email": candidate.email}
+    if candidate.status == CandidateStatus.MEMBER:
+        if status == CandidateStatus.INVITED:
+            text = _("%(name)s is already a member of this CoP, so no invitation was sent.")
+        else:
+            text = _("%(name)s is marked as member.")
+        text += " " + _("What was noted about them is in their profile in this CoP.")
+    elif status == CandidateStatus.INVITED:
+        text = _("The invitation is sent to %(email)s. %(name)s becomes a member on accepting it.")
+    elif status in (CandidateStatus.DECLINED, CandidateStatus.WITHDREW) and invitation_pending:
+        text = _("%(name)s is moved to “%(status)s”; their invitation is withdrawn.")
     else:
-        messages.success(
-            request,
-            _("%(name)s is moved to “%(status)s”.") % {"name": candidate, "status": status.label},
-        )
+        text = _("%(name)s is moved to “%(status)s”.")
+    messages.success(request, text % {**name, "status": status.label})
     return back
+
+
+def _transition_refusal(candidate: Candidate, status: CandidateStatus, code: str) -> str:
+    if code == "no_email":
+        return _(
+            "%(name)s has no e-mail address, and the invitation goes by e-mail. "
+            "Add the address first."
+        ) % {"name": candidate}
+    if code == "not_joined":
+        return _(
+            "%(name)s is not a member of this CoP yet. Send the invitation: accepting it makes "
+            "them a member."
+        ) % {"name": candidate}
+    return _("%(name)s cannot move from “%(current)s” to “%(target)s”.") % {
+        "name": candidate,
+        "current": candidate.get_status_display(),
+        "target": status.label,
+    }
 
 
 @community_view(Action.MANAGE_CANDIDATES)

@@ -8,6 +8,7 @@ from django.db import connection
 from gilde.accounts.models import Organisation, User
 from gilde.communities.access import CommunityAccess
 from gilde.communities.models import Application, Community, Membership, Policy, Role
+from gilde.composition.models import CandidateStatus
 from gilde.core.models import AuditEntry
 from gilde.demo import data
 from gilde.demo.services import demo_load
@@ -175,12 +176,20 @@ def test_demo_fills_step_two():
     demo_load()
     main = Community.objects.get(slug=data.MAIN_SLUG)
     statuses = set(main.candidates.values_list("status", flat=True))
-    assert {"suggested", "invited", "intake_planned", "intake_done", "declined"} <= statuses
+    assert set(CandidateStatus.values) - {"withdrew"} <= statuses
+    # "Invitation sent" means an invitation is waiting; "member" means they joined, with details.
+    invited = main.candidates.get(status="invited")
+    assert main.invitations.pending().filter(email=invited.email).exists()
+    for candidate in main.candidates.filter(status="member"):
+        membership = main.memberships.get(user=candidate.user)
+        assert membership.profile.function == candidate.function
+        assert main.audit_entries.filter(action="candidate.joined", actor=candidate.user).exists()
     participants = main.memberships.filter(role=Role.PARTICIPANT)
     assert all(m.intake.done_at for m in participants)
     assert main.composition_settings.one_organisation_per_sector
+    before = (main.candidates.count(), main.invitations.count(), main.audit_entries.count())
     demo_load()
-    assert main.candidates.count() == 5
+    assert (main.candidates.count(), main.invitations.count(), main.audit_entries.count()) == before
 
 
 @pytest.mark.django_db

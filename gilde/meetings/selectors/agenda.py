@@ -229,36 +229,12 @@ def ownership_share(meetings: list) -> int | None:
     return round(100 * sum(m.participant_led for m in meetings) / total)
 
 
-def ownership_chart(meetings: list, *, width: int = 480, height: int = 160) -> dict:
-    """Coordinates for an SVG bar chart of the participant-led share per meeting."""
-    pad, bottom = 28, 20
-    usable_w, usable_h = width - pad - 8, height - bottom - 8
-    step = usable_w / max(len(meetings), 1)
-    bars = []
-    for index, meeting in enumerate(meetings):
-        share = round(100 * meeting.participant_led / meeting.item_count)
-        bar_h = usable_h * share / 100
-        bars.append(
-            {
-                "meeting": meeting,
-                "share": share,
-                "x": round(pad + index * step + step * 0.15, 1),
-                "y": round(8 + usable_h - bar_h, 1),
-                "width": round(step * 0.7, 1),
-                "height": round(bar_h, 1),
-                "label_x": round(pad + index * step + step / 2, 1),
-            }
-        )
-    target_y = round(8 + usable_h * (100 - OWNERSHIP_TARGET) / 100, 1)
-    return {
-        "width": width,
-        "height": height,
-        "bars": bars,
-        "target_y": target_y,
-        "axis_y": 8 + usable_h,
-        "left": pad,
-        "right": width - 8,
-    }
+def ownership_rows(meetings: list) -> list[dict]:
+    """The participant-led share (per cent) of each given meeting, for the chart and its table."""
+    return [
+        {"meeting": meeting, "share": round(100 * meeting.participant_led / meeting.item_count)}
+        for meeting in meetings
+    ]
 
 
 def previous_held_meeting(*, meeting):

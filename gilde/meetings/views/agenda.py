@@ -4,14 +4,16 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
+from gilde.core.formatting import percent
 from gilde.guide.selectors import work_forms_for
 
-from .. import selectors, services
+from .. import charts, selectors, services
 from ..forms.agenda import (
     AgendaItemForm,
     FacilitationForm,
@@ -172,6 +174,7 @@ def facilitation(request, access):
         )
     meetings = selectors.future_meetings_with_facilitators(community=community)
     held = selectors.ownership_per_meeting(community=community)
+    ownership_rows = selectors.ownership_rows(held)
     return render(
         request,
         "meetings/facilitation_form.html",
@@ -185,10 +188,31 @@ def facilitation(request, access):
             "meetings": meetings,
             "counts": selectors.facilitation_counts(meetings),
             "ownership": held,
+            "ownership_rows": ownership_rows,
             "ownership_share": selectors.ownership_share(held),
             "ownership_target": selectors.OWNERSHIP_TARGET,
-            "chart": selectors.ownership_chart(held) if held else None,
+            "chart": _ownership_chart(ownership_rows),
         },
+    )
+
+
+def _ownership_chart(rows: list[dict]) -> str:
+    if not rows:
+        return ""
+    # charts.py escapes every text it draws and writes its numbers unlocalised.
+    return mark_safe(
+        charts.ownership_chart_svg(
+            [row["share"] for row in rows],
+            target=selectors.OWNERSHIP_TARGET,
+            labels=charts.OwnershipLabels(
+                title=_(
+                    "Share of agenda items led by participants, per held meeting; the table "
+                    "below gives the numbers."
+                ),
+                target=percent(selectors.OWNERSHIP_TARGET),
+            ),
+            uid="ownership-chart",
+        )
     )
 
 
