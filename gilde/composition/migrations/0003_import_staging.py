@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('communities', '0002_stepmark'),
-        ('composition', '0001_initial'),
+        ('composition', '0002_pipeline_names_what_happened'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

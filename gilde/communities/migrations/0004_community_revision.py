@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0002_stepmark'),
+        ('communities', '0003_new_cop_closed_and_unlisted'),
     ]
 
     operations = [
