@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gilde.communities.models import Community
+from gilde.core.versioning import DocumentVersion, VersionedDocument
 
 # The sheet's text fields, in the order they are shown and compared. List fields hold one item
 # per line.
@@ -67,19 +68,17 @@ class SheetText(models.Model):
         return [line.strip() for line in getattr(self, field).splitlines() if line.strip()]
 
 
-class QuestionSheet(SheetText):
+class QuestionSheet(SheetText, VersionedDocument):
     """The current question of a CoP. `revision` guards against lost updates."""
 
     community = models.OneToOneField(
         Community, on_delete=models.CASCADE, related_name="question_sheet"
     )
-    revision = models.PositiveIntegerField(default=0)
     group_may_edit = models.BooleanField(
         _("participants may edit the question too"),
         default=False,
         help_text=_("Without this, the initiator and the facilitators edit; participants comment."),
     )
-    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("question sheet")
@@ -89,18 +88,12 @@ class QuestionSheet(SheetText):
         return self.core_question or str(self.community)
 
 
-class QuestionVersion(SheetText):
+class QuestionVersion(SheetText, DocumentVersion):
     """A saved state of the question sheet; together they are the question's history."""
 
     community = models.ForeignKey(
         Community, on_delete=models.CASCADE, related_name="question_versions"
     )
-    number = models.PositiveIntegerField()
-    note = models.CharField(_("why we changed it"), max_length=500, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-number"]

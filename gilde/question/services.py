@@ -5,11 +5,11 @@ lost. List items (signals, yields, stakeholders, tree nodes) change one at a tim
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
-from django.utils import timezone
 
 from gilde.communities.models import Community, Membership
 from gilde.core.audit import audit_log
 from gilde.core.mail import send_templated_mail
+from gilde.core.versioning import StaleEdit, versioned_save
 
 from .models import (
     SHEET_FIELDS,
@@ -25,14 +25,6 @@ from .models import (
 )
 
 
-class StaleEdit(Exception):
-    """Someone saved since the editor loaded the page; `current` is what is saved now."""
-
-    def __init__(self, current):
-        super().__init__("stale edit")
-        self.current = current
-
-
 def sheet_for(community: Community) -> QuestionSheet:
     """The CoP's question sheet, created empty the first time it is asked for."""
     sheet, _created = QuestionSheet.objects.get_or_create(community=community)
@@ -44,19 +36,17 @@ def question_save(
     *, community: Community, actor, revision: int, note: str = "", **fields
 ) -> QuestionVersion | None:
     """Save the sheet as a new version; None when nothing changed. Raises StaleEdit."""
-    sheet = sheet_for(community)
-    if sheet.revision == revision and all(getattr(sheet, f) == fields[f] for f in SHEET_FIELDS):
+    version = versioned_save(
+        document=sheet_for(community),
+        fields={name: fields[name] for name in SHEET_FIELDS},
+        revision=revision,
+        versions=community.question_versions.all(),
+        create_version=lambda number: QuestionVersion.objects.create(
+            community=community, number=number, note=note, author=actor, **fields
+        ),
+    )
+    if version is None:
         return None
-    updated = QuestionSheet.objects.filter(pk=sheet.pk, revision=revision).update(
-        revision=F("revision") + 1, updated_at=timezone.now(), **fields
-    )
-    if not updated:
-        sheet.refresh_from_db()
-        raise StaleEdit(sheet)
-    last = community.question_versions.aggregate(last=Max("number"))["last"] or 0
-    version = QuestionVersion.objects.create(
-        community=community, number=last + 1, note=note, author=actor, **fields
-    )
     audit_log(
         community=community,
         actor=actor,

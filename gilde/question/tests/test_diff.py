@@ -7,8 +7,9 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gilde.core import versioning
+from gilde.core.diff import diff_words, new_text, old_text
 from gilde.question import selectors, services
-from gilde.question.diff import diff_words, new_text, old_text
 from gilde.question.models import SHEET_FIELDS
 
 # Repetitive texts of 3,000 characters (the fields' limit) that kept the old word diff busy for
@@ -76,8 +77,9 @@ def test_compare_page_with_adversarial_text_in_every_field_answers_within_a_seco
 
 def test_the_comparison_of_two_versions_is_computed_once(initiator, cop, monkeypatch):
     older, newer = _versions(cop, initiator, "Hoe werken we samen?", "Hoe werken we beter samen?")
-    first = selectors.version_diff(older, newer)
+    labels = selectors.sheet_labels()
+    first = versioning.version_diff(older, newer, labels)
     calls = []
-    monkeypatch.setattr(selectors, "diff_words", lambda *args: calls.append(args))
-    assert selectors.version_diff(older, newer) == first
+    monkeypatch.setattr(versioning, "diff_words", lambda *args: calls.append(args))
+    assert versioning.version_diff(older, newer, labels) == first
     assert calls == []

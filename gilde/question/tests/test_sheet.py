@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gilde.communities.readiness import step_states
+from gilde.core.diff import diff_words, new_text, old_text
 from gilde.question import services
-from gilde.question.diff import diff_words, new_text, old_text
 from gilde.question.models import QuestionSheet, QuestionVersion
 
 SHEET = {

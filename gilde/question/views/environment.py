@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
+from gilde.core.versioning import conflict_rows, field_labels
 from gilde.question import drawing, services
 from gilde.question.forms.environment import (
     CentralProblemForm,
@@ -316,10 +317,7 @@ def layers(request, access):
 def _layers_conflict(request, access, current: LayerNotes, yours: dict):
     """Someone saved in between: show both texts, and a form with yours on their revision."""
     form = LayersForm(instance=current, initial={**yours, "revision": current.revision})
-    rows = [
-        (LayerNotes._meta.get_field(name).verbose_name, getattr(current, name), yours[name])
-        for name in LAYER_FIELDS
-    ]
+    rows = conflict_rows(current, yours, field_labels(LayerNotes, LAYER_FIELDS))
     return render_cop(
         request, access, "question/layers_conflict.html", status=409, form=form, rows=rows
     )

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
 from gilde.communities.pages import render_cop
+from gilde.core.versioning import conflict_rows, version_diff
 from gilde.question import selectors, services
-from gilde.question.diff import diff_words
 from gilde.question.forms.sheet import (
     CommentForm,
     CommentRequestForm,
@@ -29,10 +29,6 @@ def require_question_editor(access) -> QuestionSheet:
     if not access.can_edit_question(sheet.group_may_edit):
         raise PermissionDenied
     return sheet
-
-
-def _field_labels():
-    return {name: QuestionSheet._meta.get_field(name).verbose_name for name in SHEET_FIELDS}
 
 
 @community_view(Action.VIEW_QUESTION)
@@ -67,17 +63,7 @@ def _conflict(request, access, current: QuestionSheet, yours: dict, note: str):
     form = SheetForm(
         instance=current, initial={**yours, "revision": current.revision, "note": note}
     )
-    labels = _field_labels()
-    rows = [
-        (
-            labels[name],
-            getattr(current, name),
-            yours[name],
-            diff_words(getattr(current, name), yours[name]),
-        )
-        for name in SHEET_FIELDS
-        if getattr(current, name) != yours[name]
-    ]
+    rows = conflict_rows(current, yours, selectors.sheet_labels())
     return render_cop(
         request, access, "question/sheet_conflict.html", status=409, form=form, rows=rows
     )
@@ -134,7 +120,7 @@ def version(request, access, number: int):
         version=version,
         comments=version.comments.select_related("author"),
         form=form,
-        rows=[(label, getattr(version, name)) for name, label in _field_labels().items()],
+        rows=[(label, getattr(version, name)) for name, label in selectors.sheet_labels().items()],
     )
 
 
@@ -147,8 +133,7 @@ def compare(request, access):
         newer = _version_or_404(access, form.cleaned_data["b"])
         if older.number > newer.number:
             older, newer = newer, older
-        labels = _field_labels()
-        rows = [(labels[name], pieces) for name, pieces in selectors.version_diff(older, newer)]
+        rows = version_diff(older, newer, selectors.sheet_labels())
     return render_cop(
         request,
         access,
