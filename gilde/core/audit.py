@@ -30,7 +30,8 @@ _MESSAGES: dict[str, AuditMessage] = {}
 def register_audit_messages(
     messages: Mapping[str, Promise | str], *, labels: Mapping[str, Label] | None = None
 ) -> None:
-    """Register actions with their sentences; placeholders come from the entry's data.
+    """Register actions with their sentences; placeholders come from the entry's data. A sentence
+    about a number is an `ngettext_lazy(singular, plural, "count")`, so "1 people" never shows.
 
     `labels` maps a data key to a function that words its stored value (a role code becomes
     "facilitator"). Registering an action twice with another sentence is a programming error."""
@@ -90,4 +91,6 @@ def audit_describe(entry: AuditEntry) -> str:
     for key, label in message.labels.items():
         if key in data:
             data[key] = label(data[key])
-    return str(message.text) % data
+    # `%` on the lazy text itself: a sentence made with ngettext_lazy(…, "count") picks its
+    # singular or plural form from the entry's data.
+    return str(message.text % data)

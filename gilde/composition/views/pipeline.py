@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -268,12 +268,19 @@ def import_upload(request, access):
             }
             count = len(table.rows)
             if table.encoding:
-                text = _(
+                text = ngettext(
+                    "%(count)s row read from %(file)s (text encoding: %(encoding)s). "
+                    "Check what each column holds.",
                     "%(count)s rows read from %(file)s (text encoding: %(encoding)s). "
-                    "Check what each column holds."
+                    "Check what each column holds.",
+                    count,
                 )
             else:
-                text = _("%(count)s rows read from %(file)s. Check what each column holds.")
+                text = ngettext(
+                    "%(count)s row read from %(file)s. Check what each column holds.",
+                    "%(count)s rows read from %(file)s. Check what each column holds.",
+                    count,
+                )
             messages.success(
                 request, text % {"count": count, "file": upload.name, "encoding": table.encoding}
             )
@@ -376,7 +383,12 @@ def import_confirm(request, access):
         del request.session[_session_key(community)]
         messages.success(
             request,
-            _("%(count)s candidates imported as “suggested”.") % {"count": len(created)},
+            ngettext(
+                "%(count)s candidate imported as “suggested”.",
+                "%(count)s candidates imported as “suggested”.",
+                len(created),
+            )
+            % {"count": len(created)},
         )
         return redirect("composition:candidates", slug=community.slug)
     mapped = [
