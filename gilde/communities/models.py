@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from gilde.core.dates import add_months
 
@@ -137,8 +138,13 @@ class Membership(models.Model):
 
     @property
     def role_label(self) -> str:
+        """The role, with a facilitator's focus: "Facilitator, process". No brackets, so the label
+        can itself stand in brackets after a name."""
         if self.role == Role.FACILITATOR and self.focus:
-            return f"{self.get_role_display()} ({self.get_focus_display().lower()})"
+            return pgettext("role with focus", "%(role)s, %(focus)s") % {
+                "role": self.get_role_display(),
+                "focus": self.get_focus_display().lower(),
+            }
         return self.get_role_display()
 
 

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import npgettext
 
 from .models import Application, ApplicationStatus, Community, Membership, Role
 
@@ -34,12 +35,27 @@ def community_members(community: Community) -> QuerySet[Membership]:
     )
 
 
+def role_heading(role: str, count: int) -> str:
+    """The heading over `count` members with `role`: "Facilitators", or "Facilitator" for one."""
+    headings = {
+        Role.INITIATOR: npgettext("heading", "Initiator", "Initiators", count),
+        Role.FACILITATOR: npgettext("heading", "Facilitator", "Facilitators", count),
+        Role.PARTICIPANT: npgettext("heading", "Participant", "Participants", count),
+        Role.OBSERVER: npgettext("heading", "Observer", "Observers", count),
+    }
+    return headings[role]
+
+
 def members_by_role(community: Community) -> list[tuple[str, str, list[Membership]]]:
-    """(role, label, memberships) for each role that has members, initiators first."""
+    """(role, heading, memberships) for each role that has members, initiators first."""
     grouped: dict[str, list[Membership]] = defaultdict(list)
     for membership in community_members(community):
         grouped[membership.role].append(membership)
-    return [(role, Role(role).label, grouped[role]) for role in ROLE_ORDER if grouped[role]]
+    return [
+        (role, role_heading(role, len(grouped[role])), grouped[role])
+        for role in ROLE_ORDER
+        if grouped[role]
+    ]
 
 
 def role_counts(community: Community) -> dict[str, int]:

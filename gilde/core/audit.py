@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.functional import Promise
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import AuditEntry
@@ -32,7 +32,8 @@ _MESSAGES: dict[str, AuditMessage] = {}
 def register_audit_messages(
     messages: Mapping[str, Promise | str], *, labels: Mapping[str, Label] | None = None
 ) -> None:
-    """Register actions with their sentences; placeholders come from the entry's data.
+    """Register actions with their sentences; placeholders come from the entry's data. A sentence
+    about a number is an `ngettext_lazy(singular, plural, "count")`, so "1 people" never shows.
 
     `labels` maps a data key to a function that words its stored value (a role code becomes
     "facilitator"). Registering an action twice with another sentence is a programming error."""
@@ -92,13 +93,16 @@ def audit_describe(entry: AuditEntry) -> str:
     for key, label in message.labels.items():
         if key in data:
             data[key] = label(data[key])
-    return str(message.text) % data
+    # `%` on the lazy text itself: a sentence made with ngettext_lazy(…, "count") picks its
+    # singular or plural form from the entry's data.
+    return str(message.text % data)
 
 
 def audit_describe_html(entry: AuditEntry) -> SafeString:
     """The sentence as HTML for a page: each value from the entry's data (a name, a title) sits
     in its own `<bdi>`, so right-to-left text or a direction override inside a name cannot turn
-    the rest of the line around."""
+    the rest of the line around. Numbers stay numbers, so a plural sentence still picks its form.
+    """
     message = _MESSAGES.get(entry.action)
     if message is None:
         return format_html("{}", entry.action)
@@ -106,6 +110,11 @@ def audit_describe_html(entry: AuditEntry) -> SafeString:
     for key, label in message.labels.items():
         if key in data:
             data[key] = label(data[key])
-    isolated = _Lenient({key: format_html("<bdi>{}</bdi>", value) for key, value in data.items()})
-    # The sentence is our own translated text; escaping it leaves its placeholders intact.
-    return mark_safe(escape(str(message.text)) % isolated)
+    isolated = _Lenient(
+        {
+            key: value if isinstance(value, int | float) else format_html("<bdi>{}</bdi>", value)
+            for key, value in data.items()
+        }
+    )
+    # The sentence is our own catalog's text; every value in it was escaped by format_html.
+    return mark_safe(str(message.text % isolated))  # nosec B308 B703

@@ -4,9 +4,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gilde.communities.models import Community, Role
 from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.core.formatting import percent
 
 # The toolbox's advice, as a share of the participants.
 SHARE_NEEDED = 80
@@ -59,14 +61,16 @@ def _share_signal(*, key: str, title: str, count: int, total: int, tip_id: str) 
         key=key,
         title=title,
         status=SignalStatus.MET if met else SignalStatus.NOT_MET,
-        explanation=_(
-            "%(count)s of %(total)s participants (%(percentage)s %%); the aim is %(aim)s %%."
+        explanation=ngettext(
+            "%(count)s of %(total)s participant (%(percentage)s); the aim is %(aim)s.",
+            "%(count)s of %(total)s participants (%(percentage)s); the aim is %(aim)s.",
+            total,
         )
         % {
             "count": count,
             "total": total,
-            "percentage": ImpactFacts.percentage(count, total),
-            "aim": SHARE_NEEDED,
+            "percentage": percent(ImpactFacts.percentage(count, total)),
+            "aim": percent(SHARE_NEEDED),
         },
         tip_id=tip_id,
     )

@@ -2,8 +2,10 @@
 in leading the meetings)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.core.formatting import percent
 
 from .selectors import (
     OWNERSHIP_TARGET,
@@ -37,11 +39,18 @@ def participants_lead(community, facts: dict) -> Signal:
         key="participants_lead",
         title=title,
         status=SignalStatus.MET if share >= OWNERSHIP_TARGET else SignalStatus.NOT_MET,
-        explanation=_(
-            "Participants led %(share)s %% of the agenda items of %(count)s held meetings. "
-            "From %(target)s %% the group carries the meetings together."
+        explanation=ngettext(
+            "Participants led %(share)s of the agenda items of %(count)s held meeting. "
+            "From %(target)s the group carries the meetings together.",
+            "Participants led %(share)s of the agenda items of %(count)s held meetings. "
+            "From %(target)s the group carries the meetings together.",
+            len(meetings),
         )
-        % {"share": share, "count": len(meetings), "target": OWNERSHIP_TARGET},
+        % {
+            "share": percent(share),
+            "count": len(meetings),
+            "target": percent(OWNERSHIP_TARGET),
+        },
         tip_id="s5-extra-ownership",
     )
 

@@ -1,6 +1,7 @@
 """The audit-log sentences of this app's actions (registered with the core audit log)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from gilde.core.audit import choice_label, register_audit_messages
 
@@ -10,7 +11,11 @@ register_audit_messages(
     {
         "question.changed": _("saved version %(number)s of the question: %(note)s"),
         "question.settings_changed": _("changed who may edit the question"),
-        "question.comments_requested": _("asked %(count)s people to comment on the question"),
+        "question.comments_requested": ngettext_lazy(
+            "asked %(count)s person to comment on the question",
+            "asked %(count)s people to comment on the question",
+            "count",
+        ),
         "urgency_signal.added": _("added the urgency signal %(title)s"),
         "urgency_signal.changed": _("changed the urgency signal %(title)s"),
         "urgency_signal.deleted": _("deleted the urgency signal %(title)s"),

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from gilde.accounts.models import KnowledgeType
@@ -95,9 +95,12 @@ def _attribute_view(
         return [(value_label(now.attribute, key), count) for key, count in counts]
 
     categories = after.categories if after is not None else now.categories
-    description = _(
+    description = ngettext(
+        "Number of participants per category of %(attribute)s, %(count)s category. "
+        "The table next to the chart gives the same numbers.",
         "Number of participants per category of %(attribute)s, %(count)s categories. "
-        "The table next to the chart gives the same numbers."
+        "The table next to the chart gives the same numbers.",
+        categories,
     ) % {"attribute": label.lower(), "count": categories}
     if categories > charts.MAX_BARS:
         description += " " + _(
@@ -144,9 +147,12 @@ def dashboard(request, access):
         if what_if_form.ignored:
             messages.warning(
                 request,
-                _(
+                ngettext(
+                    "%(count)s of the chosen candidates is not an open candidate of this CoP; "
+                    "it is left out.",
                     "%(count)s of the chosen candidates are not open candidates of this CoP; "
-                    "they are left out."
+                    "they are left out.",
+                    what_if_form.ignored,
                 )
                 % {"count": what_if_form.ignored},
             )

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
@@ -290,21 +290,24 @@ def import_upload(request, access):
             request.session[_session_key(community)] = str(staged.pk)
             if staged.status == ImportStatus.READY:
                 data = staged.payload
+                count = len(data["rows"])
                 if data["encoding"]:
-                    text = _(
+                    text = ngettext(
+                        "%(count)s row read from %(file)s (text encoding: %(encoding)s). "
+                        "Check what each column holds.",
                         "%(count)s rows read from %(file)s (text encoding: %(encoding)s). "
-                        "Check what each column holds."
+                        "Check what each column holds.",
+                        count,
                     )
                 else:
-                    text = _("%(count)s rows read from %(file)s. Check what each column holds.")
+                    text = ngettext(
+                        "%(count)s row read from %(file)s. Check what each column holds.",
+                        "%(count)s rows read from %(file)s. Check what each column holds.",
+                        count,
+                    )
                 messages.success(
                     request,
-                    text
-                    % {
-                        "count": len(data["rows"]),
-                        "file": staged.filename,
-                        "encoding": data["encoding"],
-                    },
+                    text % {"count": count, "file": staged.filename, "encoding": data["encoding"]},
                 )
             return redirect("composition:import_map", slug=community.slug)
     staged = _staged(request, access)
@@ -434,7 +437,12 @@ def import_confirm(request, access):
         _forget(request, access, staged)
         messages.success(
             request,
-            _("%(count)s candidates imported as “suggested”.") % {"count": len(created)},
+            ngettext(
+                "%(count)s candidate imported as “suggested”.",
+                "%(count)s candidates imported as “suggested”.",
+                len(created),
+            )
+            % {"count": len(created)},
         )
         return redirect("composition:candidates", slug=community.slug)
     mapped = [

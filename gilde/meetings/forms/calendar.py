@@ -3,6 +3,7 @@ from datetime import date, datetime, time, timedelta
 from django import forms
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from gilde.core.forms import CleanTextMixin
@@ -20,12 +21,14 @@ from gilde.meetings.scheduling import (
     school_holidays_known,
 )
 
+# Day names are lower case in Dutch ("op dinsdag"), also where dates print them; a choice list
+# starts them with a capital.
 WEEKDAY_CHOICES = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
+    (0, capfirst(_("Monday"))),
+    (1, capfirst(_("Tuesday"))),
+    (2, capfirst(_("Wednesday"))),
+    (3, capfirst(_("Thursday"))),
+    (4, capfirst(_("Friday"))),
 ]
 MIN_MINUTES, MAX_MINUTES = 15, 720
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from gilde.communities.models import Role
 from gilde.guide import labels as guide_labels
@@ -64,17 +64,24 @@ def _signal_text(check: agenda_checks.Check) -> str:
             return gettext("The agenda is empty. The meeting lasts %(length)s minutes.") % data
         if check.level == agenda_checks.WARNING:
             return (
-                gettext(
+                ngettext(
+                    "The agenda takes %(total)s minutes, but the meeting lasts %(length)s: "
+                    "%(difference)s minute too many. Shorten or drop an item, or make the meeting "
+                    "longer.",
                     "The agenda takes %(total)s minutes, but the meeting lasts %(length)s: "
                     "%(difference)s minutes too many. Shorten or drop an item, or make the meeting "
-                    "longer."
+                    "longer.",
+                    data["difference"],
                 )
                 % data
             )
         return (
-            gettext(
+            ngettext(
+                "%(total)s of %(length)s minutes planned; %(difference)s minute left for breaks "
+                "and slack.",
                 "%(total)s of %(length)s minutes planned; %(difference)s minutes left for breaks "
-                "and slack."
+                "and slack.",
+                data["difference"],
             )
             % data
         )

@@ -185,7 +185,9 @@ def evaluation_trend(request, access):
     chart = ""
     if questions and rows:
         labels = [
-            formats.date_format(timezone.localtime(row.meeting.starts_at), "j M") for row in rows
+            # "N": the month's abbreviation as each language writes it ("6 okt", "Oct. 6").
+            formats.date_format(timezone.localtime(row.meeting.starts_at), "j N")
+            for row in rows
         ]
         # charts.py escapes every text it draws.
         chart = mark_safe(

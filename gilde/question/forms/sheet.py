@@ -59,7 +59,9 @@ class CommentRequestForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipients"].queryset = memberships
-        self.fields["recipients"].label_from_instance = lambda m: f"{m.user} ({m.role_label})"
+        self.fields["recipients"].label_from_instance = lambda m: (
+            f"{m.user} ({m.role_label.lower()})"
+        )
 
 
 class CompareForm(CleanTextMixin, forms.Form):

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
@@ -48,9 +48,12 @@ def grid_svg(stakeholders) -> str:
     """The power/interest grid of these stakeholders, as safe markup."""
     labels = drawing.GridLabels(
         title=_("Power/interest grid"),
-        description=_(
+        description=ngettext(
+            "%(count)s stakeholder placed by interest (to the right) and power (upwards), "
+            "on a scale of 1 to 5. The table gives the same data.",
             "%(count)s stakeholders placed by interest (to the right) and power (upwards), "
-            "each on a scale of 1 to 5. The table gives the same data."
+            "each on a scale of 1 to 5. The table gives the same data.",
+            len(stakeholders),
         )
         % {"count": len(stakeholders)},
         interest_axis=_("Interest →"),
@@ -155,11 +158,15 @@ def tree_svg(tree: ProblemTree, causes, effects) -> str:
     labels = drawing.TreeLabels(
         title=_("Problem tree"),
         description=_(
-            "The central problem with %(causes)s causes below it and %(effects)s effects above "
-            "it. Read downwards it answers “why?”, upwards “if … then”. The list gives the same "
-            "tree."
+            "The central problem with %(causes)s below it and %(effects)s above it. Read "
+            "downwards it answers “why?”, upwards “if … then”. The list gives the same tree."
         )
-        % {"causes": len(causes), "effects": len(effects)},
+        % {
+            "causes": ngettext("%(count)s cause", "%(count)s causes", len(causes))
+            % {"count": len(causes)},
+            "effects": ngettext("%(count)s effect", "%(count)s effects", len(effects))
+            % {"count": len(effects)},
+        },
         effects=_("Effects ↑"),
         causes=_("Causes (why?) ↓"),
     )

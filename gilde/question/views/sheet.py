@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
@@ -163,7 +164,13 @@ def request_comments(request, access):
             message=form.cleaned_data["message"],
         )
         messages.success(
-            request, _("Asked %(count)s people for their comments.") % {"count": count}
+            request,
+            ngettext(
+                "Asked %(count)s person for their comments.",
+                "Asked %(count)s people for their comments.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("guide:cop_step", slug=access.community.slug, number=1)
     return render_cop(request, access, "question/comment_request.html", form=form)
