@@ -412,7 +412,7 @@ def test_a_facilitator_has_the_same_focus_on_every_page(client, cop, initiator, 
     assert "Fenna Facilitator · Inhoud" in home
     members = page("communities:members")
     row = members.split(f'id="member-{ruben_m.pk}"', 1)[1].split("</tr>", 1)[0]
-    assert "Facilitator (proces)" in row
+    assert "Facilitator, proces" in row
     settings = page("meetings:facilitation")
     process_select = settings.split('name="process"', 1)[1].split("</select>", 1)[0]
     assert re.search(rf'value="{ruben_m.pk}" selected', process_select)
