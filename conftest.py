@@ -19,6 +19,10 @@ def _test_settings(settings):
     }
     # A fast hasher: the suite creates many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run when queued. E-mails are queued only once a transaction commits, which a test's
+    # own transaction never does: a test that reads the outbox runs the commit callbacks
+    # (`django_capture_on_commit_callbacks(execute=True)`) or uses a transactional database.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

@@ -6,4 +6,8 @@ class CommunitiesConfig(AppConfig):
     label = "communities"
 
     def ready(self):
-        from . import audit, readiness  # noqa: F401  (register the audit sentences and the registry)
+        from gilde.accounts.selectors import register_suggestion_source
+
+        from . import audit, readiness, selectors  # noqa: F401  (audit sentences, the registry)
+
+        register_suggestion_source(selectors.profile_suggestions)

@@ -6,4 +6,8 @@ class CompositionConfig(AppConfig):
     label = "composition"
 
     def ready(self):
-        from . import audit, readiness, workspace  # noqa: F401  (register step 2's signals, workspace)
+        from gilde.accounts.selectors import register_suggestion_source
+
+        from . import audit, readiness, selectors, workspace  # noqa: F401  (step 2's registrations)
+
+        register_suggestion_source(selectors.profile_suggestions)

@@ -6,11 +6,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
 from gilde.communities.pages import render_cop
+from gilde.core.throttle import Throttled
 from gilde.question import selectors, services
 from gilde.question.diff import diff_words
 from gilde.question.forms.sheet import (
@@ -174,15 +176,34 @@ def request_comments(request, access):
     )
     form = CommentRequestForm(request.POST or None, memberships=memberships)
     if request.method == "POST" and form.is_valid():
-        count = services.comments_request(
-            community=access.community,
-            actor=request.user,
-            recipients=list(form.cleaned_data["recipients"]),
-            message=form.cleaned_data["message"],
-        )
+        recipients = list(form.cleaned_data["recipients"])
+        try:
+            count = services.comments_request(
+                community=access.community,
+                actor=request.user,
+                recipients=recipients,
+                message=form.cleaned_data["message"],
+            )
+        except Throttled as error:
+            form.add_error(None, error.message)
+            return render_cop(
+                request, access, "question/comment_request.html", form=form, status=429
+            )
         messages.success(
             request, _("Asked %(count)s people for their comments.") % {"count": count}
         )
+        if skipped := len(recipients) - count:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s person was not asked: they received several requests a short "
+                    "while ago.",
+                    "%(count)s people were not asked: they received several requests a short "
+                    "while ago.",
+                    skipped,
+                )
+                % {"count": skipped},
+            )
         return redirect("guide:cop_step", slug=access.community.slug, number=1)
     return render_cop(request, access, "question/comment_request.html", form=form)
 
