@@ -127,11 +127,13 @@ def _deserialise(data: dict) -> EmailMessage:
 def forget_task_arguments(context: TaskContext) -> None:
     """Blank a finished task's stored arguments: a queued e-mail holds links that log in or
     accept an invitation, and those must not stay readable in the task table."""
+    from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
-    DBTaskResult.objects.filter(id=context.task_result.id).update(
-        args_kwargs={"args": [], "kwargs": {}}
-    )
+    if isinstance(context.task_result.task.get_backend(), DatabaseBackend):
+        DBTaskResult.objects.filter(id=context.task_result.id).update(
+            args_kwargs={"args": [], "kwargs": {}}
+        )
 
 
 @task(takes_context=True)

@@ -65,7 +65,8 @@ class Throttled(Exception):
 
 
 def _key(scope: str, value: str) -> str:
-    return salted_hmac("gilde.core.throttle", f"{scope}:{value.strip().lower()}").hexdigest()
+    message = f"{scope}:{value.strip().lower()}"
+    return salted_hmac("gilde.core.throttle", message, algorithm="sha256").hexdigest()
 
 
 def throttle_hit(*, scope: str, value: str) -> bool:
