@@ -22,6 +22,10 @@ def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Each test starts with an empty cache: ids and revisions repeat after the database rolls back.
     cache.clear()
+    # Tasks run when queued. E-mails are queued only once a transaction commits, which a test's
+    # own transaction never does: a test that reads the outbox runs the commit callbacks
+    # (`django_capture_on_commit_callbacks(execute=True)`) or uses a transactional database.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "gilde.core.middleware.language_middleware",
+    "gilde.core.middleware.security_headers_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -162,6 +163,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, which holds the e-mail address
+# Failures count per account, whatever the case of the address typed.
+AXES_USERNAME_CALLABLE = "gilde.accounts.backends.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "gilde.accounts.views.locked_out"
 AXES_VERBOSE = False
@@ -209,6 +212,8 @@ elif env_str("EMAIL_HOST"):
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Seconds to wait for the mail server before a send fails (the worker sends, never a request).
+EMAIL_TIMEOUT = int(env_str("GILDE_EMAIL_TIMEOUT", "10"))
 
 # Security headers. A nonce-based policy: no inline script, nothing from another host.
 CONTENT_SECURITY_POLICY = {
@@ -260,6 +265,13 @@ TASKS = {
 
 # How long an invitation link stays valid.
 GILDE_INVITATION_DAYS = 14
+
+# How long an account may wait for its e-mail address to be confirmed before it is deleted.
+GILDE_UNCONFIRMED_DAYS = 7
+
+# How many reverse proxies in front of Gilde append to X-Forwarded-For (0: clients connect
+# directly). E-mail limits per client count the address the outermost proxy saw.
+GILDE_PROXIES = int(env_str("GILDE_PROXIES", "0"))
 
 # The address people reach Gilde at, used for links in e-mails.
 GILDE_BASE_URL = env_str("GILDE_BASE_URL", f"http://127.0.0.1:{env_str('PORT', '8000')}")

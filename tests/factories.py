@@ -25,6 +25,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Persoon {n}")
     organisation = factory.SubFactory(OrganisationFactory)
     password = factory.django.Password(PASSWORD)
+    email_confirmed_at = factory.LazyFunction(timezone.now)
 
 
 class CommunityFactory(factory.django.DjangoModelFactory):

@@ -1,8 +1,10 @@
 from django.contrib.auth.backends import ModelBackend
 
+from .models import email_normalise
+
 
 class AccountBackend(ModelBackend):
-    """Lets the login form see unconfirmed accounts, so it can explain and resend the link,
+    """Lets the login form see unconfirmed and deactivated accounts, so it can explain what to do,
     while a session of an account that is not (or no longer) active logs nobody in."""
 
     def user_can_authenticate(self, user) -> bool:
@@ -14,3 +16,13 @@ class AccountBackend(ModelBackend):
 
 
 LOGIN_BACKEND = f"{AccountBackend.__module__}.{AccountBackend.__qualname__}"
+
+
+def axes_username(request, credentials=None) -> str:
+    """The address that django-axes counts failed logins for, in the spelling Gilde stores, so
+    typing it in another case does not start a fresh count."""
+    if credentials:
+        username = credentials.get("username", "")
+    else:
+        username = getattr(request, "POST", {}).get("username", "")
+    return email_normalise(username or "")

@@ -1,14 +1,15 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from gilde.core.forms import CleanTextMixin
 
-from .models import KnowledgeType, User
+from . import services
+from .models import KnowledgeType, User, email_normalise
 
 
 class RegistrationForm(CleanTextMixin, forms.Form):
@@ -37,12 +38,18 @@ class RegistrationForm(CleanTextMixin, forms.Form):
             self.fields["email"].help_text = _("The invitation was sent to this address.")
 
     def clean_email(self) -> str:
-        email = (self.fixed_email or self.cleaned_data["email"]).strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address exists already. Log in instead."),
-                code="exists",
-            )
+        email = email_normalise(self.fixed_email or self.cleaned_data["email"])
+        # Only with an invitation, whose link proves the address, may the form tell that an
+        # account exists; the open form says nothing about other people's addresses.
+        if self.fixed_email:
+            user = User.objects.filter(email=email).first()
+            if user is not None and not user.is_active:
+                raise forms.ValidationError(DEACTIVATED, code="inactive")
+            if user is not None and user.email_confirmed:
+                raise forms.ValidationError(
+                    _("An account with this e-mail address exists already. Log in instead."),
+                    code="exists",
+                )
         return email
 
     def clean(self):
@@ -59,11 +66,18 @@ class RegistrationForm(CleanTextMixin, forms.Form):
         return cleaned
 
 
+DEACTIVATED = _(
+    "This account has been deactivated. Ask the people who run this Gilde if you think that is "
+    "a mistake."
+)
+
+
 class LoginForm(CleanTextMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _("This e-mail address and password do not match an account."),
-        "inactive": _(
-            "This account is not confirmed yet. We have sent you a new confirmation link."
+        "inactive": DEACTIVATED,
+        "unconfirmed": _(
+            "Your e-mail address is not confirmed yet: follow the link in the e-mail we sent you."
         ),
     }
 
@@ -74,6 +88,42 @@ class LoginForm(CleanTextMixin, AuthenticationForm):
             attrs={"autocomplete": "email", "autofocus": True}
         )
         self.fields["password"].label = _("Password")
+
+    def confirm_login_allowed(self, user):
+        if not user.is_active:
+            raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        if not user.email_confirmed:
+            raise forms.ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")
+
+
+class ConfirmForm(CleanTextMixin, forms.Form):
+    """The confirmation link asks for the password chosen at registration: the link proves the
+    mailbox, the password proves that this person registered. Someone who did not register
+    (the address's owner, when someone else used it) chooses a new password instead."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+
+    def __init__(self, *args, request, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        found = authenticate(self.request, username=self.user.email, password=password)
+        if found is None or found.pk != self.user.pk:
+            raise forms.ValidationError(
+                _(
+                    "This is not the password chosen when the account was made. "
+                    "Did you not make it? Then choose a new password below."
+                ),
+                code="wrong_password",
+            )
+        return password
 
 
 class ProfileForm(CleanTextMixin, forms.ModelForm):
@@ -106,10 +156,45 @@ class LanguageForm(CleanTextMixin, forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES)
     next = forms.CharField(required=False, max_length=2000)
 
+    def __init__(self, *args, host: str, secure: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.host, self.secure = host, secure
 
-class PasswordResetForm(CleanTextMixin, auth_forms.PasswordResetForm):
-    """Sends the reset link in the account's own language."""
+    def clean_next(self) -> str:
+        """A path on this site to return to; anything else (another site, a bare word, control
+        characters) returns to the home page."""
+        target = self.cleaned_data["next"]
+        safe = (
+            target.startswith("/")
+            and not target.startswith(("//", "/\\"))
+            and target.isprintable()
+            and url_has_allowed_host_and_scheme(
+                target, allowed_hosts={self.host}, require_https=self.secure
+            )
+        )
+        return target if safe else "/"
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        with translation.override(context["user"].language):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+class PasswordResetForm(CleanTextMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class SetPasswordForm(CleanTextMixin, auth_forms.SetPasswordForm):
+    """A new password through a reset link: replaces the old one, ends other sessions and
+    confirms the address."""
+
+    def save(self, commit=True):
+        return services.user_set_password(
+            user=self.user, password=self.cleaned_data["new_password1"]
+        )
+
+
+class PasswordChangeForm(CleanTextMixin, auth_forms.PasswordChangeForm):
+    def save(self, commit=True):
+        return services.user_set_password(
+            user=self.user, password=self.cleaned_data["new_password1"]
+        )

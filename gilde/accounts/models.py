@@ -6,10 +6,30 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def email_normalise(email: str) -> str:
+    """The one spelling of an address Gilde stores and compares: trimmed and in lower case.
+
+    Strictly the part before the @ may be case-sensitive, but no mail provider treats it so, and
+    two accounts for Foo@ and foo@ would let one person's address be taken by someone else."""
+    return email.strip().lower()
+
+
 class Organisation(models.Model):
-    """An organisation people work for; participants of one CoP come from several."""
+    """An organisation people work for; participants of one CoP come from several.
+
+    Anyone may type a new one in their profile; it is suggested only to people who share a CoP
+    with someone who works there. Staff mark organisations `shared` to suggest them to everybody.
+    """
 
     name = models.CharField(_("name"), max_length=150)
+    shared = models.BooleanField(
+        _("suggested to everybody"),
+        default=False,
+        help_text=_(
+            "Shared organisations appear in everybody's suggestions. Others appear only to people "
+            "who share a CoP with someone from that organisation."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -19,6 +39,21 @@ class Organisation(models.Model):
         constraints = [
             models.UniqueConstraint(Lower("name"), name="organisation_name_unique_ci"),
         ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sector(models.Model):
+    """A sector (branche) that staff suggest to everybody; people may still type their own."""
+
+    name = models.CharField(_("name"), max_length=150)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("shared sector")
+        verbose_name_plural = _("shared sectors")
+        constraints = [models.UniqueConstraint(Lower("name"), name="sector_name_unique_ci")]
 
     def __str__(self) -> str:
         return self.name
@@ -36,7 +71,7 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=email_normalise(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -49,7 +84,12 @@ class UserManager(BaseUserManager):
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("email_confirmed_at", timezone.now())
         return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        # Logging in compares addresses the way they are stored.
+        return self.get(email=email_normalise(username or ""))
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -74,7 +114,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    # Two separate facts: whether the person proved the address is theirs, and whether staff
+    # allow the account. Only staff change `is_active`; confirming an address never does.
+    email_confirmed_at = models.DateTimeField(_("e-mail address confirmed"), null=True, blank=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Staff deactivate an account by unticking this; only staff can undo it."),
+    )
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
@@ -88,9 +135,22 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["name", "email"]
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ci")]
 
     def __str__(self) -> str:
         return self.name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = email_normalise(self.email)
+
+    def save(self, *args, **kwargs):
+        self.email = email_normalise(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
 
     def get_full_name(self) -> str:
         return self.name

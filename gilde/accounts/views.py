@@ -1,20 +1,30 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import get_user_model, login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.encoding import force_str
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.core.middleware import chosen_language, remember_language
+from gilde.core.throttle import Throttled, client_address
 
-from . import services
+from . import selectors, services
 from .backends import LOGIN_BACKEND
-from .forms import LanguageForm, LoginForm, PasswordResetForm, ProfileForm, RegistrationForm
-from .models import Organisation
+from .forms import (
+    ConfirmForm,
+    LanguageForm,
+    LoginForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    ProfileForm,
+    RegistrationForm,
+    SetPasswordForm,
+)
 from .tokens import email_confirmation_token
 
 User = get_user_model()
@@ -25,27 +35,45 @@ def register(request):
         return redirect("communities:mine")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = services.user_register(
-            email=form.cleaned_data["email"],
-            name=form.cleaned_data["name"],
-            password=form.cleaned_data["password1"],
-            language=request.LANGUAGE_CODE,
-        )
-        return render(request, "accounts/register_done.html", {"email": user.email})
+        try:
+            services.user_register(
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                password=form.cleaned_data["password1"],
+                language=request.LANGUAGE_CODE,
+                client=client_address(request),
+            )
+        except Throttled as error:
+            form.add_error(None, error.message)
+            return render(request, "accounts/register.html", {"form": form}, status=429)
+        # The same page whether the address was free or taken: the e-mail tells its owner.
+        return render(request, "accounts/register_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/register.html", {"form": form})
 
 
-def confirm(request, uidb64: str, token: str):
+def _user_from_uid(uidb64: str):
     try:
-        user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
+        return User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
     except (ValueError, TypeError, OverflowError, User.DoesNotExist):
-        user = None
+        return None
+
+
+def confirm(request, uidb64: str, token: str):
+    """The link alone confirms nothing and logs nobody in: the person also gives the password
+    they chose when registering. Then the address is confirmed and they are logged in."""
+    user = _user_from_uid(uidb64)
     if user is None or not email_confirmation_token.check_token(user, token):
         return render(request, "accounts/confirm_invalid.html", status=400)
-    services.user_confirm(user=user)
-    login(request, user, backend=LOGIN_BACKEND)
-    messages.success(request, _("Your e-mail address is confirmed. Welcome to Gilde!"))
-    return redirect("accounts:profile")
+    form = ConfirmForm(request.POST or None, request=request, user=user)
+    if request.method == "POST" and form.is_valid():
+        services.user_confirm_email(user=user)
+        if not user.is_active:
+            messages.error(request, str(LoginForm.error_messages["inactive"]))
+            return redirect("accounts:login")
+        login(request, user, backend=LOGIN_BACKEND)
+        messages.success(request, _("Your e-mail address is confirmed. Welcome to Gilde!"))
+        return redirect("accounts:profile")
+    return render(request, "accounts/confirm.html", {"form": form, "email": user.email})
 
 
 class LoginView(auth_views.LoginView):
@@ -62,8 +90,14 @@ class LoginView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form):
-        if form.has_error("__all__", "inactive"):
-            services.user_send_confirmation(user=form.get_user())
+        # Only someone who knows the password hears that the address is unconfirmed.
+        if form.has_error("__all__", "unconfirmed"):
+            if services.user_send_confirmation(user=form.get_user()):
+                form.add_error(None, _("We have sent you a new confirmation link."))
+            else:
+                form.add_error(
+                    None, _("We sent you a confirmation link a short while ago: look for it.")
+                )
         return super().form_invalid(form)
 
 
@@ -98,27 +132,46 @@ def profile(request):
         "accounts/profile.html",
         {
             "form": form,
-            "organisations": Organisation.objects.values_list("name", flat=True)[:500],
-            "sectors": User.objects.exclude(sector="")
-            .order_by("sector")
-            .values_list("sector", flat=True)
-            .distinct()[:200],
+            "organisations": selectors.suggestions_for(request.user, "organisation"),
+            "sectors": selectors.suggestions_for(request.user, "sector"),
         },
     )
 
 
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    form_class=PasswordResetForm,
-    email_template_name="accounts/email/password_reset_body.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
+@login_required
+def password_change(request):
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        # This session stays; every other session of the account ends.
+        update_session_auth_hash(request, user)
+        messages.success(
+            request, _("Your password is changed. You are logged out everywhere else.")
+        )
+        return redirect("accounts:profile")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+def password_reset(request):
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_reset_request(
+                email=form.cleaned_data["email"], client=client_address(request)
+            )
+        except Throttled as error:
+            form.add_error(None, error.message)
+            return render(request, "accounts/password_reset.html", {"form": form}, status=429)
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
+    form_class=SetPasswordForm,
     success_url=reverse_lazy("accounts:password_reset_complete"),
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
@@ -129,14 +182,10 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 @require_POST
 def set_language(request):
     """Switch the interface language; for a logged-in person the choice sticks to the account."""
-    form = LanguageForm(request.POST)
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    response = redirect(next_url)
-    if form.is_valid():
+    form = LanguageForm(request.POST, host=request.get_host(), secure=request.is_secure())
+    valid = form.is_valid()
+    response = HttpResponseRedirect(form.cleaned_data.get("next") or "/")
+    if valid:
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
             services.user_set_language(user=request.user, language=language)

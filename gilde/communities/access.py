@@ -111,6 +111,11 @@ ANONYMOUS_PERMISSIONS: dict[tuple[str, bool], frozenset[Action]] = {
 }
 
 
+def roles_with(action: Action) -> list[str]:
+    """The roles whose members may do `action`."""
+    return [role for role, actions in ROLE_PERMISSIONS.items() if action in actions]
+
+
 @dataclass(frozen=True)
 class CommunityAccess:
     """What one person may do in one CoP."""

@@ -6,6 +6,9 @@ class CommunitiesConfig(AppConfig):
     label = "communities"
 
     def ready(self):
-        from . import audit, readiness, revision  # noqa: F401  (audit sentences, the registry)
+        from gilde.accounts.selectors import register_suggestion_source
+
+        from . import audit, readiness, revision, selectors  # noqa: F401  (audit, the registry)
 
         revision.connect()
+        register_suggestion_source(selectors.profile_suggestions)

@@ -5,6 +5,9 @@ from collections import defaultdict
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import npgettext
 
+from gilde.accounts.models import Organisation, User
+
+from .access import Action, roles_with
 from .models import Application, ApplicationStatus, Community, Membership, Role
 
 ROLE_ORDER = [Role.INITIATOR, Role.FACILITATOR, Role.PARTICIPANT, Role.OBSERVER]
@@ -82,3 +85,19 @@ def organisation_count(community: Community) -> int:
         .distinct()
         .count()
     )
+
+
+def communities_with_visible_members(user) -> QuerySet[Community]:
+    """The CoPs whose member list `user` may read."""
+    return Community.objects.filter(
+        memberships__user=user, memberships__role__in=roles_with(Action.VIEW_MEMBERS)
+    )
+
+
+def profile_suggestions(user, kind: str) -> QuerySet:
+    """The organisations or sectors of the people in the CoPs whose member list `user` may read:
+    the profile form suggests them (`gilde.accounts.selectors`)."""
+    peers = User.objects.filter(memberships__community__in=communities_with_visible_members(user))
+    if kind == "organisation":
+        return Organisation.objects.filter(people__in=peers).values_list("name", flat=True)
+    return peers.exclude(sector="").values_list("sector", flat=True)

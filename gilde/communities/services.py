@@ -1,5 +1,6 @@
 """Writes for CoPs, memberships, invitations and applications. Each runs in one transaction and
-leaves an audit entry; e-mails are sent after the commit, in the recipient's language."""
+leaves an audit entry; e-mails are queued for the worker after the commit, in the recipient's
+language."""
 
 import secrets
 from datetime import timedelta
@@ -10,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gilde.accounts.models import User, email_normalise
 from gilde.core.audit import audit_log
-from gilde.core.mail import send_templated_mail
+from gilde.core.mail import queue_templated_mail
+from gilde.core.throttle import THROTTLED_MESSAGES, Throttled, throttle_check
 
 from .joining import member_joined
 from .models import (
@@ -50,6 +53,8 @@ class MembershipError(Exception):
         "last_initiator": _(
             "A CoP needs at least one initiator. Make someone else initiator first."
         ),
+        "throttled_address": THROTTLED_MESSAGES["address"],
+        "throttled_client": THROTTLED_MESSAGES["client"],
     }
 
     def __init__(self, code: str):
@@ -97,10 +102,15 @@ def _membership_add(*, community: Community, user, role: str, focus: str = "") -
 def invitation_send(
     *, community: Community, inviter, email: str, role: str, focus: str = "", message: str = ""
 ) -> Invitation:
-    """Invite `email` with `role`. An earlier pending invitation for that address is replaced."""
-    email = email.strip().lower()
-    if community.memberships.filter(user__email__iexact=email).exists():
+    """Invite `email` with `role`. An earlier pending invitation for that address is replaced.
+    The e-mail goes out after the commit, in the invitee's language when they have an account."""
+    email = email_normalise(email)
+    if community.memberships.filter(user__email=email).exists():
         raise MembershipError("already_member")
+    try:
+        throttle_check(action="invitation", client=f"user:{inviter.pk}", addresses=[email])
+    except Throttled as error:
+        raise MembershipError(f"throttled_{error.kind}") from error
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         community.invitations.pending().filter(email__iexact=email).update(
@@ -119,20 +129,18 @@ def invitation_send(
         audit_log(
             community=community, actor=inviter, action="invitation.sent", email=email, role=role
         )
-    from gilde.accounts.models import User
-
-    recipient = User.objects.filter(email__iexact=email).first()
-    send_templated_mail(
-        template="communities/email/invitation",
-        to=email,
-        language=recipient.language if recipient else inviter.language,
-        context={
-            "community": community,
-            "invitation": invitation,
-            "inviter": inviter,
-            "path": reverse("communities:invitation", kwargs={"token": token}),
-        },
-    )
+        recipient = User.objects.filter(email=email).first()
+        queue_templated_mail(
+            template="communities/email/invitation",
+            to=email,
+            language=recipient.language if recipient else inviter.language,
+            context={
+                "community": community,
+                "invitation": invitation,
+                "inviter": inviter,
+                "path": reverse("communities:invitation", kwargs={"token": token}),
+            },
+        )
     return invitation
 
 
@@ -163,7 +171,7 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if not invitation.is_usable:
             raise MembershipError("unusable")
-        if invitation.email.lower() != user.email.lower():
+        if email_normalise(invitation.email) != email_normalise(user.email):
             raise MembershipError("wrong_account")
         community = invitation.community
         if community.memberships.filter(user=user).exists():
@@ -216,18 +224,18 @@ def application_submit(*, community: Community, user, motivation: str) -> Applic
             audit_log(
                 community=community, actor=user, action="application.submitted", member=str(user)
             )
+            runners = community.memberships.filter(
+                role__in=[Role.INITIATOR, Role.FACILITATOR]
+            ).select_related("user")
+            for membership in runners:
+                queue_templated_mail(
+                    template="communities/email/application_received",
+                    to=membership.user.email,
+                    language=membership.user.language,
+                    context={"community": community, "application": application},
+                )
     except IntegrityError as error:
         raise MembershipError("already_applied") from error
-    runners = community.memberships.filter(
-        role__in=[Role.INITIATOR, Role.FACILITATOR]
-    ).select_related("user")
-    for membership in runners:
-        send_templated_mail(
-            template="communities/email/application_received",
-            to=membership.user.email,
-            language=membership.user.language,
-            context={"community": community, "application": application},
-        )
     return application
 
 
@@ -253,12 +261,12 @@ def application_decide(
             action="application.approved" if approve else "application.declined",
             member=str(application.user),
         )
-    send_templated_mail(
-        template="communities/email/application_decided",
-        to=application.user.email,
-        language=application.user.language,
-        context={"community": community, "application": application},
-    )
+        queue_templated_mail(
+            template="communities/email/application_decided",
+            to=application.user.email,
+            language=application.user.language,
+            context={"community": community, "application": application},
+        )
     return application
 
 

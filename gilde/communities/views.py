@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gilde.accounts.backends import LOGIN_BACKEND
 from gilde.accounts.forms import RegistrationForm
-from gilde.accounts.services import user_register
+from gilde.accounts.services import AccountExists, user_register_proven
 from gilde.core.audit import audit_describe_html
 
 from . import selectors, services
@@ -383,13 +383,15 @@ def invitation_register(request, token: str):
         return redirect("communities:invitation", token=token)
     form = RegistrationForm(request.POST or None, fixed_email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        user = user_register(
-            email=invitation.email,
-            name=form.cleaned_data["name"],
-            password=form.cleaned_data["password1"],
-            language=request.LANGUAGE_CODE,
-            confirmed=True,
-        )
+        try:
+            user = user_register_proven(
+                email=invitation.email,
+                name=form.cleaned_data["name"],
+                password=form.cleaned_data["password1"],
+                language=request.LANGUAGE_CODE,
+            )
+        except AccountExists:  # made between showing the form and sending it
+            return redirect("accounts:login")
         login(request, user, backend=LOGIN_BACKEND)
         try:
             services.invitation_accept(invitation=invitation, user=user)

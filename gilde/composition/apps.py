@@ -6,10 +6,12 @@ class CompositionConfig(AppConfig):
     label = "composition"
 
     def ready(self):
+        from gilde.accounts.selectors import register_suggestion_source
         from gilde.communities.joining import on_member_joined
 
-        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 2's registrations)
+        from . import audit, instruments, readiness, selectors, workspace  # noqa: F401
         from .services import candidate_for_new_member
 
         # A candidate who joins the CoP becomes a member of the pipeline, with their details.
         on_member_joined(candidate_for_new_member)
+        register_suggestion_source(selectors.profile_suggestions)

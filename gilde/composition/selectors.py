@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Subquery
 
 from gilde.communities.models import Community, Membership, Role
+from gilde.communities.selectors import communities_with_visible_members
 
-from .models import CompositionSettings
+from .models import CompositionSettings, MemberProfile
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,14 @@ def group_members(community: Community, roles=(Role.PARTICIPANT,)) -> list[Group
         .order_by("user__name")
     )
     return [_effective(membership) for membership in memberships]
+
+
+def profile_suggestions(user, kind: str):
+    """What members filled in per CoP (organisation or sector), in the CoPs whose member list
+    `user` may read: the profile forms suggest them (`gilde.accounts.selectors`)."""
+    profiles = MemberProfile.objects.filter(
+        membership__community__in=communities_with_visible_members(user)
+    )
+    if kind == "organisation":
+        return profiles.exclude(organisation=None).values_list("organisation__name", flat=True)
+    return profiles.exclude(sector="").values_list("sector", flat=True)

@@ -45,3 +45,51 @@ def language_middleware(get_response):
         return response
 
     return middleware
+
+
+# Features no page of Gilde uses; a page (or anything injected into one) may not ask for them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+def is_download(response) -> bool:
+    return response.get("Content-Disposition", "").lower().startswith("attachment")
+
+
+def security_headers_middleware(get_response):
+    """Headers Django does not set itself.
+
+    Permissions-Policy on every response. `Cache-Control: no-store` on what is personal, so no
+    browser cache or proxy keeps it: every response to a logged-in person and every download,
+    unless the view said how to cache it.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        personal = (user is not None and user.is_authenticated) or is_download(response)
+        if personal and "Cache-Control" not in response.headers:
+            response["Cache-Control"] = "no-store"
+        return response
+
+    return middleware

@@ -24,3 +24,19 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class ThrottleCounter(models.Model):
+    """How often one kind of e-mail went to one address (or came from one client) in the current
+    window. The key is a keyed hash, so the table holds no addresses."""
+
+    key = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("throttle counter")
+        verbose_name_plural = _("throttle counters")
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]}… {self.count} since {self.window_start:%Y-%m-%d %H:%M}"

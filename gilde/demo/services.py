@@ -91,9 +91,13 @@ def _users(password: str) -> tuple[dict[str, User], int]:
         }
         user = User.objects.filter(email__iexact=person.email).first()
         if user is None:
-            user = User.objects.create(email=person.email, **fields)
+            user = User.objects.create(
+                email=person.email, email_confirmed_at=timezone.now(), **fields
+            )
             created += 1
         else:
+            if user.email_confirmed_at is None:
+                fields["email_confirmed_at"] = timezone.now()
             changed = [name for name, value in fields.items() if getattr(user, name) != value]
             if changed:
                 for name in changed:

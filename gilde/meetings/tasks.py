@@ -114,12 +114,14 @@ def notify_evaluation_opened(meeting: Meeting) -> None:
 def _send_once(
     *, key: str, user, template: str, context: dict, attachments: list | None = None
 ) -> bool:
-    """Send one e-mail unless its key exists. A failed send rolls the key back, so a retry
-    sends it again."""
+    """Send one e-mail unless its key exists. The key is committed before sending, so no
+    transaction (nor SQLite's write lock) is held while the mail server is slow; a failed send
+    deletes the key again, so a retry sends it."""
     with transaction.atomic():
         _, created = SentNotification.objects.get_or_create(key=key)
-        if not created:
-            return False
+    if not created:
+        return False
+    try:
         send_templated_mail(
             template=f"meetings/email/{template}",
             to=user.email,
@@ -127,6 +129,9 @@ def _send_once(
             context={**context, "user": user},
             attachments=attachments,
         )
+    except Exception:
+        SentNotification.objects.filter(key=key).delete()
+        raise
     return True
 
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from gilde.communities.models import Community, Membership
 from gilde.core.audit import audit_log
-from gilde.core.mail import send_templated_mail
+from gilde.core.mail import queue_templated_mail
+from gilde.core.throttle import Throttled, throttle_hit
 from gilde.core.versioning import StaleEdit, versioned_save
 
 from .models import (
@@ -70,18 +71,28 @@ def comment_add(*, version: QuestionVersion, author, body: str) -> VersionCommen
     return VersionComment.objects.create(version=version, author=author, body=body)
 
 
+@transaction.atomic
 def comments_request(
     *, community: Community, actor, recipients: list[Membership], message: str = ""
 ) -> int:
-    """E-mail the chosen members an invitation to comment on the current question."""
+    """E-mail the chosen members an invitation to comment on the current question; returns how
+    many were asked. Members who got several requests a short while ago are skipped; raises
+    `Throttled` when the sender asked too often."""
+    if not throttle_hit(scope="comment_request:client", value=f"user:{actor.pk}"):
+        raise Throttled("client")
     version = community.question_versions.order_by("-number").first()
     path = (
         reverse("question:version", kwargs={"slug": community.slug, "number": version.number})
         if version
         else reverse("question:edit", kwargs={"slug": community.slug})
     )
-    for membership in recipients:
-        send_templated_mail(
+    asked = [
+        membership
+        for membership in recipients
+        if throttle_hit(scope="comment_request:address", value=membership.user.email)
+    ]
+    for membership in asked:
+        queue_templated_mail(
             template="question/email/comment_request",
             to=membership.user.email,
             language=membership.user.language,
@@ -97,9 +108,9 @@ def comments_request(
         community=community,
         actor=actor,
         action="question.comments_requested",
-        count=len(recipients),
+        count=len(asked),
     )
-    return len(recipients)
+    return len(asked)
 
 
 # Urgency signals

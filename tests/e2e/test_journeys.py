@@ -27,9 +27,13 @@ def test_register_start_a_cop_invite_and_accept(server, page):
     page.click("main form button[type=submit]")
     expect(page.locator("h1")).to_be_visible()
     check_a11y(page)
-    assert not User.objects.get(email="ineke@example.org").is_active
+    assert not User.objects.get(email="ineke@example.org").email_confirmed
 
+    # The link asks for the password chosen at registration, then confirms and logs in.
     page.goto(link_from_mail(server, r"/accounts/confirm/[^/\s]+/[^/\s]+/"))
+    check_a11y(page)
+    page.fill("#id_password", NEW_PASSWORD)
+    page.click("main form button[type=submit]")
     expect(page).to_have_url(f"{server}/accounts/profile/")
     check_a11y(page)
 

@@ -22,28 +22,45 @@ def _link(body):
     return re.search(r"http://[^/\s]+(/\S+)", body).group(1)
 
 
-def test_registration_needs_confirmation_before_login(client, db):
-    response = client.post(reverse("accounts:register"), REGISTRATION)
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (queued e-mails) when the block ends, as a request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def _register(client, committed, data=REGISTRATION):
+    with committed():
+        return client.post(reverse("accounts:register"), data)
+
+
+def test_registration_needs_confirmation_before_login(client, db, committed):
+    response = _register(client, committed)
     assert response.status_code == 200
     user = User.objects.get(email="rosa@example.org")
-    assert not user.is_active
-    login = client.post(
-        reverse("accounts:login"), {"username": user.email, "password": "een-lang-wachtwoord"}
-    )
+    assert user.is_active and not user.email_confirmed
+    with committed():
+        login = client.post(
+            reverse("accounts:login"), {"username": user.email, "password": "een-lang-wachtwoord"}
+        )
     assert login.status_code == 200
+    assert "not confirmed yet" in login.content.decode() or "niet bevestigd" in (
+        login.content.decode()
+    )
     assert "_auth_user_id" not in client.session
     assert len(mail.outbox) == 2  # the first link, and a new one sent at the login attempt
-    response = client.get(_link(mail.outbox[-1].body))
+    link = _link(mail.outbox[-1].body)
+    assert client.get(link).status_code == 200  # asks for the password
+    response = client.post(link, {"password": "een-lang-wachtwoord"})
     assert response.status_code == 302
     user.refresh_from_db()
-    assert user.is_active
+    assert user.email_confirmed
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
-def test_confirmation_link_works_once(client, db):
-    client.post(reverse("accounts:register"), REGISTRATION)
+def test_confirmation_link_works_once(client, db, committed):
+    _register(client, committed)
     link = _link(mail.outbox[0].body)
-    assert client.get(link).status_code == 302
+    assert client.post(link, {"password": "een-lang-wachtwoord"}).status_code == 302
     assert Client().get(link).status_code == 400
 
 
@@ -62,11 +79,20 @@ def test_bad_registration_is_refused_with_the_name_kept(client, db, field, value
     assert not User.objects.exists()
 
 
-def test_registering_an_existing_address_is_refused(client, db):
-    UserFactory(email="rosa@example.org")
-    response = client.post(reverse("accounts:register"), REGISTRATION)
-    assert "email" in response.context["form"].errors
+def test_registering_an_existing_address_shows_the_same_page_and_tells_the_owner(
+    client, db, committed
+):
+    owner = UserFactory(email="rosa@example.org", name="Rosa Eigenaar", language="en")
+    response = _register(client, committed)
+    assert response.status_code == 200
+    assert response.templates[0].name == "accounts/register_done.html"
     assert User.objects.count() == 1
+    owner.refresh_from_db()
+    assert owner.name == "Rosa Eigenaar" and owner.check_password(PASSWORD)
+    [message] = mail.outbox
+    assert message.to == ["rosa@example.org"]
+    assert "tried to make" in message.subject  # in the owner's language
+    assert "/accounts/password/reset/" in message.body
 
 
 def test_login_and_logout(client, db):
@@ -127,9 +153,10 @@ def test_profile_refuses_unknown_knowledge_type_and_keeps_the_saved_profile(clie
     assert user.name == "Oud"
 
 
-def test_password_reset_mails_a_working_link(client, db):
+def test_password_reset_mails_a_working_link(client, db, committed):
     user = UserFactory(email="vergeten@example.org", language="en")
-    client.post(reverse("accounts:password_reset"), {"email": "vergeten@example.org"})
+    with committed():
+        client.post(reverse("accounts:password_reset"), {"email": "vergeten@example.org"})
     assert len(mail.outbox) == 1
     assert "password" in mail.outbox[0].subject.lower()  # in the account's language
     response = client.get(_link(mail.outbox[0].body), follow=True)
@@ -142,10 +169,14 @@ def test_password_reset_mails_a_working_link(client, db):
     assert user.check_password("nieuw-en-lang-genoeg")
 
 
-def test_password_reset_for_unknown_address_says_the_same(client, db):
-    response = client.post(reverse("accounts:password_reset"), {"email": "niemand@example.org"})
-    assert response.status_code == 302
-    assert not mail.outbox
+def test_password_reset_for_unknown_address_says_the_same(client, db, committed):
+    UserFactory(email="bekend@example.org")
+    with committed():
+        unknown = client.post(reverse("accounts:password_reset"), {"email": "niemand@example.org"})
+    with committed():
+        known = client.post(reverse("accounts:password_reset"), {"email": "bekend@example.org"})
+    assert (unknown.status_code, unknown.url) == (known.status_code, known.url)
+    assert [m.to for m in mail.outbox] == [["bekend@example.org"]]
 
 
 def test_dutch_by_default_even_for_an_english_browser(client, db):
@@ -210,3 +241,32 @@ def test_language_chosen_before_login_carries_over_to_the_account(client, db):
     client.post(reverse("accounts:login"), {"username": "lid@example.org", "password": PASSWORD})
     user.refresh_from_db()
     assert user.language == "en"
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "foo",
+        "accounts:profile",
+        "foo.bar",
+        "",
+        "//evil.example.com/",
+        "/\\evil.example.com/",
+        "https://evil.example.com/",
+        "javascript:alert(1)",
+        "/cops/\r\nSet-Cookie: x=1",
+        "/cops/\x00",
+        "x" * 3000,
+    ],
+)
+def test_language_switch_never_fails_on_an_odd_next(client, db, next_url):
+    response = client.post(reverse("accounts:set_language"), {"language": "en", "next": next_url})
+    assert response.status_code == 302
+    assert response.url == "/"
+
+
+def test_language_switch_keeps_a_path_with_a_query(client, db):
+    response = client.post(
+        reverse("accounts:set_language"), {"language": "en", "next": "/cops/?page=2#x"}
+    )
+    assert response.url == "/cops/?page=2#x"

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,10 +17,12 @@ from tests.factories import CommunityFactory, MembershipFactory, UserFactory
 
 
 def _invite(client, cop, email="nieuw@example.org", role="participant", focus=""):
-    response = client.post(
-        reverse("communities:invite", args=[cop.slug]),
-        {"email": email, "role": role, "focus": focus, "message": "Welkom!"},
-    )
+    # The invitation is mailed from the queue once the request's transaction commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("communities:invite", args=[cop.slug]),
+            {"email": email, "role": role, "focus": focus, "message": "Welkom!"},
+        )
     link = re.search(r"http://\S+/invite/(\S+)/", mail.outbox[-1].body)
     return response, link.group(1) if link else None
 
@@ -193,38 +196,43 @@ def listed_cop(cop):
 
 
 def test_application_to_a_closed_cop_is_approved_and_the_applicant_told(
-    client, outsider, facilitator, initiator, listed_cop
+    client, outsider, facilitator, initiator, listed_cop, django_capture_on_commit_callbacks
 ):
     cop = listed_cop
     client.force_login(outsider)
-    response = client.post(
-        reverse("communities:apply", args=[cop.slug]),
-        {"motivation": "Ik werk aan circulaire inkoop bij de gemeente en wil leren."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("communities:apply", args=[cop.slug]),
+            {"motivation": "Ik werk aan circulaire inkoop bij de gemeente en wil leren."},
+        )
     assert response.status_code == 302
     assert {m.to[0] for m in mail.outbox} == {facilitator.email, initiator.email}
     application = Application.objects.get()
     client.force_login(facilitator)
     members_page = client.get(reverse("communities:members", args=[cop.slug])).content.decode()
     assert "circulaire inkoop" in members_page
-    client.post(
-        reverse("communities:application_decide", args=[cop.slug, application.pk]),
-        {"decision": "approve", "note": "Welkom!"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("communities:application_decide", args=[cop.slug, application.pk]),
+            {"decision": "approve", "note": "Welkom!"},
+        )
     assert cop.memberships.get(user=outsider).role == Role.PARTICIPANT
     assert mail.outbox[-1].to == [outsider.email]
     assert AuditEntry.objects.filter(action="application.approved").exists()
 
 
-def test_declined_applicant_is_told_and_not_admitted(client, outsider, facilitator, listed_cop):
+def test_declined_applicant_is_told_and_not_admitted(
+    client, outsider, facilitator, listed_cop, django_capture_on_commit_callbacks
+):
     application = services.application_submit(
         community=listed_cop, user=outsider, motivation="Graag wil ik meedoen aan deze CoP."
     )
     client.force_login(facilitator)
-    client.post(
-        reverse("communities:application_decide", args=[listed_cop.slug, application.pk]),
-        {"decision": "decline", "note": "De groep is vol."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("communities:application_decide", args=[listed_cop.slug, application.pk]),
+            {"decision": "decline", "note": "De groep is vol."},
+        )
     assert not listed_cop.memberships.filter(user=outsider).exists()
     assert mail.outbox[-1].to == [outsider.email]
     assert "De groep is vol." in mail.outbox[-1].body

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import TestCase
 from django.urls import reverse
 
 from gilde.communities.models import Application, Invitation, Role
@@ -216,7 +217,9 @@ def test_pipeline_page_query_budget(client, facilitator, cop, django_assert_max_
 
 def _move(client, cop, candidate, status):
     url = reverse("composition:candidate_move", args=[cop.slug, candidate.pk])
-    return client.post(url, {"status": status})
+    # E-mails leave from the queue once the request's transaction commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, {"status": status})
 
 
 def test_allowed_transition_moves_the_candidate(client, facilitator, cop, candidate, mailoutbox):

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from gilde.accounts.models import KnowledgeType, Organisation, User
+from gilde.accounts.models import KnowledgeType
+from gilde.accounts.selectors import suggestions_for
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Membership
 from gilde.communities.pages import render_cop
@@ -76,13 +77,6 @@ def profile(request, access, pk: int):
         )
         messages.success(request, _("The profile in this CoP is saved."))
         return redirect("composition:profile", slug=access.community.slug, pk=membership.pk)
-    sectors = set(
-        User.objects.exclude(sector="").values_list("sector", flat=True).distinct()[:200]
-    ) | set(
-        MemberProfile.objects.filter(membership__community=access.community)
-        .exclude(sector="")
-        .values_list("sector", flat=True)
-    )
     return render_cop(
         request,
         access,
@@ -92,8 +86,8 @@ def profile(request, access, pk: int):
         rows=_effective_rows(membership, instance),
         form=form,
         can_read_intake=access.can_read_intake_of(membership),
-        organisations=Organisation.objects.values_list("name", flat=True)[:500],
-        sectors=sorted(sectors),
+        organisations=suggestions_for(request.user, "organisation"),
+        sectors=suggestions_for(request.user, "sector"),
     )
 
 

@@ -46,6 +46,7 @@ EXPECTED = {
     "accounts:login": ANONYMOUS_ONLY,
     "accounts:logout": POST_ONLY,
     "accounts:profile": LOGGED_IN,
+    "accounts:password_change": LOGGED_IN,
     "accounts:password_reset": ALL(200),
     "accounts:password_reset_done": ALL(200),
     "accounts:password_reset_confirm": ALL(200),

@@ -175,14 +175,17 @@ def test_overlong_text_is_refused_and_the_saved_sheet_kept(client, facilitator, 
     assert QuestionSheet.objects.get(community=cop).core_question == SHEET["core_question"]
 
 
-def test_facilitator_asks_chosen_members_for_comments(client, facilitator, participant, cop):
+def test_facilitator_asks_chosen_members_for_comments(
+    client, facilitator, participant, cop, django_capture_on_commit_callbacks
+):
     client.force_login(facilitator)
     _save(client, cop, 0)
     membership = cop.memberships.get(user=participant)
-    response = client.post(
-        reverse("question:request_comments", args=[cop.slug]),
-        {"recipients": [membership.pk], "message": "Graag voor vrijdag"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("question:request_comments", args=[cop.slug]),
+            {"recipients": [membership.pk], "message": "Graag voor vrijdag"},
+        )
     assert response.status_code == 302
     assert mail.outbox[-1].to == [participant.email]
     assert re.search(r"/c/circulair/question/versions/1/", mail.outbox[-1].body)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
 from gilde.communities.pages import render_cop
+from gilde.core.throttle import Throttled
 from gilde.core.versioning import conflict_rows, version_diff
 from gilde.question import selectors, services
 from gilde.question.forms.sheet import (
@@ -157,12 +158,19 @@ def request_comments(request, access):
     )
     form = CommentRequestForm(request.POST or None, memberships=memberships)
     if request.method == "POST" and form.is_valid():
-        count = services.comments_request(
-            community=access.community,
-            actor=request.user,
-            recipients=list(form.cleaned_data["recipients"]),
-            message=form.cleaned_data["message"],
-        )
+        recipients = list(form.cleaned_data["recipients"])
+        try:
+            count = services.comments_request(
+                community=access.community,
+                actor=request.user,
+                recipients=recipients,
+                message=form.cleaned_data["message"],
+            )
+        except Throttled as error:
+            form.add_error(None, error.message)
+            return render_cop(
+                request, access, "question/comment_request.html", form=form, status=429
+            )
         messages.success(
             request,
             ngettext(
@@ -172,6 +180,18 @@ def request_comments(request, access):
             )
             % {"count": count},
         )
+        if skipped := len(recipients) - count:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s person was not asked: they received several requests a short "
+                    "while ago.",
+                    "%(count)s people were not asked: they received several requests a short "
+                    "while ago.",
+                    skipped,
+                )
+                % {"count": skipped},
+            )
         return redirect("guide:cop_step", slug=access.community.slug, number=1)
     return render_cop(request, access, "question/comment_request.html", form=form)
 

@@ -1,4 +1,5 @@
-"""`gilde worker`: django-tasks-db's worker, plus a clock that queues the periodic meeting e-mails.
+"""`gilde worker`: django-tasks-db's worker, plus a clock that queues the periodic meeting e-mails
+(and the clean-up of unconfirmed accounts).
 
 django-tasks-db has no scheduler, so a small thread queues `send_due_notifications` every ten
 minutes. Several workers each run a clock; that is harmless, because the task is idempotent.
@@ -18,12 +19,14 @@ PERIOD_SECONDS = 600
 
 
 def _clock(stop: threading.Event, period: float) -> None:
+    from gilde.accounts.tasks import accounts_expire
     from gilde.meetings.tasks import send_due_notifications
 
     while True:
         try:
             close_old_connections()
             send_due_notifications.enqueue()
+            accounts_expire.enqueue()
         except Exception:
             logger.exception("Could not queue the periodic meeting e-mails")
         finally:
