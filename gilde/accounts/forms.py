@@ -153,6 +153,8 @@ class ProfileForm(CleanTextMixin, forms.ModelForm):
 
 
 class LanguageForm(CleanTextMixin, forms.Form):
+    # A cleaned `next` would lead somewhere the person did not ask for: it is checked whole.
+    raw_fields = ("next",)
     language = forms.ChoiceField(choices=settings.LANGUAGES)
     next = forms.CharField(required=False, max_length=2000)
 

@@ -23,11 +23,16 @@ def _cleaning(to_python, normalise):
 class CleanTextMixin:
     """Put first in every form's bases. Each text field is normalised before Django cleans it:
     single-line fields lose line breaks and other control characters (see `core.text`), text
-    areas keep their line breaks but lose NUL and the other controls. Passwords are left alone.
+    areas keep their line breaks but lose NUL and the other controls. Passwords are left alone,
+    and so are the fields a form names in `raw_fields` (it validates those whole itself).
     """
 
+    raw_fields: tuple[str, ...] = ()
+
     def full_clean(self):
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if name in self.raw_fields:
+                continue
             if not isinstance(field, forms.CharField) or isinstance(
                 field.widget, forms.PasswordInput
             ):

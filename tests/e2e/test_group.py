@@ -56,12 +56,14 @@ def test_participant_sees_own_intake_and_the_dashboard(server, page, participant
 
 
 def test_a_large_import_is_read_in_the_background_and_the_page_follows_it(
-    server, page, facilitator, cop, tmp_path, monkeypatch
+    server, page, facilitator, cop, tmp_path, monkeypatch, settings
 ):
     from gilde.composition import importing, tasks
     from gilde.composition.models import ImportStaging
 
     monkeypatch.setattr(importing, "INLINE_BYTES", 100)
+    # The queue as in production: the task waits for a worker (run by hand below).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     base = f"{server}/c/{cop.slug}"
     log_in(page, server, facilitator.email, PASSWORD)
     upload = tmp_path / "groot.csv"
