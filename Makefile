@@ -27,7 +27,7 @@ LOCALE_IGNORE := --ignore=.venv --ignore=var --ignore=build --ignore=node_module
 help:
 	@echo "make run       install what is missing, migrate, fill the demo, serve on http://127.0.0.1:$(PORT) with a worker"
 	@echo "make test      install test tools, then ruff, checks, migration check and pytest"
-	@echo "make lint      ruff check and format check"
+	@echo "make lint      ruff check and format check, the import layers, bandit"
 	@echo "make format    ruff format and safe fixes"
 	@echo "make messages  update locale/*/LC_MESSAGES/django.po and compile them"
 	@echo "make bench     load benchmarks on SQLite and PostgreSQL; results in benchmarks/RESULTS.md"
@@ -82,9 +82,12 @@ system-deps:
 		fi; \
 	fi
 
+# ruff, the layers (import-linter, pyproject.toml) and the security lint (bandit, same file).
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/bandit -q -c pyproject.toml -r gilde
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff format .
@@ -110,7 +113,12 @@ bench-deps:
 bench: $(DEV_STAMP) bench-deps
 	@unset $(TEST_UNSET); $(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
-drills: $(DEV_STAMP) bench-deps
+DRILLS_STAMP := $(VENV)/.installed-drills
+$(DRILLS_STAMP): requirements-drills.txt $(DEV_STAMP)
+	$(BIN)/pip install --quiet -r requirements-drills.txt
+	touch $@
+
+drills: $(DRILLS_STAMP) bench-deps
 	@unset $(TEST_UNSET); $(BIN)/python benchmarks/drills.py $(DRILL_ARGS)
 
 # The compiled .mo files are committed beside the .po files (a guard test compares them).

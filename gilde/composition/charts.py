@@ -6,12 +6,12 @@ inline styles. The charts are for sighted readers: the dashboard shows the same 
 next to each chart.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
-from gilde.core.svg import FONT, GRID, MUTED, PRIMARY, TEXT, svg_number
+from gilde.core.svg import FONT, GRID, MUTED, PRIMARY, TEXT, shorten
+from gilde.core.svg import svg_number as _fmt
+from gilde.core.svg import svg_text as _text
 
 WIDTH = 520
 LABEL_W = 170  # room for the category names, right-aligned against the bars
@@ -28,23 +28,9 @@ MAX_BARS = 12
 # colour alone (3:1 against white for the outline, WCAG 1.4.11).
 WHAT_IF_STROKE = "#1c2326"
 
-# Characters XML 1.0 cannot carry (most control characters, lone surrogates, U+FFFE/U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value))
-
-
-def _fmt(value: float) -> str:
-    # Never localised: SVG reads "50.2", not "50,2".
-    return svg_number(value)
-
 
 def _shorten(text: str, room: float) -> str:
-    chars = max(1, int(room // CHAR_W))
-    text = " ".join(text.split())
-    return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
+    return shorten(text, room, CHAR_W)
 
 
 @dataclass(frozen=True)

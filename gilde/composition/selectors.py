@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
 
+from gilde.accounts.models import Organisation
+from gilde.communities.members import MemberFacts
 from gilde.communities.models import Community, Membership, Role
 from gilde.communities.selectors import communities_with_visible_members
 
@@ -36,9 +38,7 @@ def _effective(membership: Membership) -> GroupMember:
         own = getattr(profile, field, "") if profile else ""
         return own or getattr(user, field, "")
 
-    organisation = (profile.organisation if profile and profile.organisation_id else None) or (
-        user.organisation
-    )
+    organisation = effective_organisation(membership)
     return GroupMember(
         membership=membership,
         name=user.name or user.email,
@@ -49,6 +49,31 @@ def _effective(membership: Membership) -> GroupMember:
         knowledge_type=pick("knowledge_type"),
         pioneer=profile.pioneer if profile else "",
     )
+
+
+def effective_organisation(membership: Membership) -> Organisation | None:
+    """The organisation a member represents in this CoP: the CoP profile's, else the account's."""
+    profile = getattr(membership, "profile", None)
+    if profile is not None and profile.organisation_id:
+        return profile.organisation
+    return membership.user.organisation
+
+
+def member_facts(community: Community, roles) -> list[MemberFacts]:
+    """The provider of `gilde.communities.members.member_facts`: the CoP's profiles applied."""
+    return [
+        MemberFacts(
+            membership=member.membership,
+            name=member.name,
+            organisation=effective_organisation(member.membership),
+            sector=member.sector,
+            function=member.function,
+            discipline=member.discipline,
+            knowledge_type=member.knowledge_type,
+            pioneer=member.pioneer,
+        )
+        for member in group_members(community, roles)
+    ]
 
 
 def group_members(community: Community, roles=(Role.PARTICIPANT,)) -> list[GroupMember]:

@@ -6,7 +6,8 @@ invented (Waaldonk, Beekhoven, Oostmark); any likeness to a real one is chance.
 
 from dataclasses import dataclass
 
-PASSWORD = "gilde-demo"
+# The demo accounts' published password (README), not a secret.
+PASSWORD = "gilde-demo"  # nosec B105
 
 
 @dataclass(frozen=True)

@@ -3,27 +3,18 @@
 from dataclasses import dataclass, field
 
 from gilde.accounts.models import Organisation
+from gilde.communities.members import MemberFacts, member_facts
 from gilde.communities.models import Community, Role
-from gilde.composition.selectors import GroupMember, group_members
 
 from .models import ImpactAgreement, OrganisationCommitment
 from .readiness import ImpactFacts
 
 
-def effective_organisation(member: GroupMember) -> Organisation | None:
-    """The organisation a member represents in this CoP: the CoP profile's, else the account's."""
-    membership = member.membership
-    profile = getattr(membership, "profile", None)
-    if profile is not None and profile.organisation_id:
-        return profile.organisation
-    return membership.user.organisation
-
-
 def member_organisations(community: Community) -> list[Organisation]:
     """The distinct organisations of the CoP's members (all roles), by name."""
     found = {}
-    for member in group_members(community, roles=Role.values):
-        organisation = effective_organisation(member)
+    for member in member_facts(community, roles=Role.values):
+        organisation = member.organisation
         if organisation is not None:
             found[organisation.pk] = organisation
     return sorted(found.values(), key=lambda organisation: organisation.name.lower())
@@ -31,7 +22,7 @@ def member_organisations(community: Community) -> list[Organisation]:
 
 @dataclass
 class ParticipantImpact:
-    member: GroupMember
+    member: MemberFacts
     agreement: ImpactAgreement | None
 
     @property
@@ -91,7 +82,7 @@ class ImpactOverview:
 def impact_overview(community: Community) -> ImpactOverview:
     """Per organisation of the participants (and any organisation with a commitment): its
     commitment and its participants with their agreements. Three queries, whatever the size."""
-    participants = [ParticipantImpact(member, None) for member in group_members(community)]
+    participants = [ParticipantImpact(member, None) for member in member_facts(community)]
     agreements = {
         agreement.membership_id: agreement
         for agreement in ImpactAgreement.objects.filter(membership__community=community)
@@ -103,7 +94,7 @@ def impact_overview(community: Community) -> ImpactOverview:
     by_organisation: dict[int | None, OrganisationImpact] = {}
     for participant in participants:
         participant.agreement = agreements.get(participant.member.membership.pk)
-        organisation = effective_organisation(participant.member)
+        organisation = participant.member.organisation
         key = organisation.pk if organisation else None
         if key not in by_organisation:
             by_organisation[key] = OrganisationImpact(organisation, commitments.get(key))

@@ -7,12 +7,12 @@ styles. Each series has its own marker shape as well as its own colour, so telli
 does not rest on colour alone; the trend page shows the same numbers in a table next to it.
 """
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
-from gilde.core.svg import FONT, GRID, MUTED, TEXT, svg_number
+from gilde.core.svg import FONT, GRID, MUTED, TEXT, shorten
+from gilde.core.svg import svg_number as _num
+from gilde.core.svg import svg_text as _text
 
 # At least 3:1 against white (WCAG 1.4.11), and distinct for the common colour-vision deficits.
 SERIES_COLOURS = ("#0b5d66", "#a4262c", "#5b4a9e", "#8a5a00", "#1d6b2c", "#1c2326")
@@ -28,23 +28,9 @@ STEP_W = 56  # horizontal room per meeting
 CHAR_W = 7.2  # rough width of one character at font-size 13
 SCALE_MIN, SCALE_MAX = 1, 5
 
-# Characters XML 1.0 cannot carry (most control characters, lone surrogates, U+FFFE/U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", str(value)), {'"': "&quot;"})
-
-
-def _num(value: float) -> str:
-    # Never localised: SVG reads "50.2", not "50,2".
-    return svg_number(value)
-
 
 def _shorten(text: str, room: float) -> str:
-    chars = max(1, int(room // CHAR_W))
-    text = " ".join(str(text).split())
-    return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
+    return shorten(text, room, CHAR_W)
 
 
 @dataclass(frozen=True)

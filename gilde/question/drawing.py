@@ -2,19 +2,19 @@
 tree.
 
 Pure Python, no Django: callers pass plain data and the words to show (already translated), and get
-markup back. Every text goes through `escape`/`quoteattr`, so names with `<`, `&` or quotes keep
+markup back. Every text goes through `svg_text`, so names with `<`, `&` or quotes keep
 the SVG well-formed. Colours are presentation attributes, not `style`, because the CSP forbids
 inline styles. The drawings are decoration for sighted readers: each page shows the same data as a
 table or a list next to them.
 """
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
-from gilde.core.svg import FONT, GRID, MUTED, PRIMARY, SURFACE, TEXT, svg_number
+from gilde.core.svg import FONT, GRID, MUTED, PRIMARY, SURFACE, TEXT, shorten
+from gilde.core.svg import svg_number as _fmt
+from gilde.core.svg import svg_text as _text
 
 # Quadrants of the power/interest grid (Mendelow), by (high power, high interest).
 MANAGE_CLOSELY = "manage_closely"
@@ -89,20 +89,6 @@ CHAR_W = 6.2  # rough width of one character at font-size 11
 LABEL_BAND = 18  # room for a quadrant name at the top or bottom of the plot
 
 
-# Characters XML 1.0 cannot carry (most control characters, lone surrogates, U+FFFE/U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _text(value: str) -> str:
-    """Text content, escaped, without characters that would make the SVG ill-formed."""
-    return escape(_NOT_XML.sub("", value))
-
-
-def _fmt(value: float) -> str:
-    # Never localised: SVG reads "50.2", not "50,2".
-    return svg_number(value)
-
-
 def _score_x(interest: float) -> float:
     return PLOT_LEFT + (interest - 1) * CELL_W
 
@@ -112,9 +98,7 @@ def _score_y(power: float) -> float:
 
 
 def _shorten(text: str, room: float) -> str:
-    chars = max(1, int(room // CHAR_W))
-    text = " ".join(text.split())
-    return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
+    return shorten(text, room, CHAR_W)
 
 
 def place_points(points: Sequence[GridPoint]) -> list[Placed]:
@@ -155,14 +139,14 @@ def stakeholder_grid_svg(points: Sequence[GridPoint], labels: GridLabels, *, uid
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--grid" role="img" '
         f'viewBox="0 0 {GRID_WIDTH} {GRID_HEIGHT}" aria-labelledby="{title_id} {desc_id}" '
-        f'font-family={quoteattr(FONT)} font-size="11" fill={quoteattr(TEXT)}>',
+        f'font-family="{_text(FONT)}" font-size="11" fill="{_text(TEXT)}">',
         f'<title id="{title_id}">{_text(labels.title)}</title>',
         f'<desc id="{desc_id}">{_text(labels.description)}</desc>',
     ]
     # Quadrant backgrounds: the high-interest, high-power one is shaded.
     out.append(
         f'<path d="M{_fmt(mid_x)} {PLOT_TOP}H{PLOT_RIGHT}V{_fmt(mid_y)}H{_fmt(mid_x)}Z" '
-        f"fill={quoteattr(SURFACE)}/>"
+        f'fill="{_text(SURFACE)}"/>'
     )
     for i in range(6):
         x, y = PLOT_LEFT + i * CELL_W, PLOT_TOP + i * CELL_H
@@ -374,7 +358,7 @@ def problem_tree_svg(
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--tree" role="img" '
         f'viewBox="0 0 {_fmt(width)} {_fmt(height)}" aria-labelledby="{title_id} {desc_id}" '
-        f'font-family={quoteattr(FONT)} font-size="12" fill={quoteattr(TEXT)}>',
+        f'font-family="{_text(FONT)}" font-size="12" fill="{_text(TEXT)}">',
         f'<title id="{title_id}">{_text(labels.title)}</title>',
         f'<desc id="{desc_id}">{_text(labels.description)}</desc>',
     ]

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -16,6 +15,7 @@ from gilde.composition import charts, diversity, services
 from gilde.composition.forms.dashboard import CompositionRulesForm, WhatIfForm
 from gilde.composition.models import CandidateStatus, CompositionSettings, PioneerFollower
 from gilde.composition.selectors import group_members
+from gilde.core.safe_svg import safe_svg
 
 ATTRIBUTE_LABELS = {
     "organisation": gettext_lazy("Organisation"),
@@ -119,7 +119,7 @@ def _attribute_view(
         what_if=labelled(after.counts) if after is not None else None,
     )
     # charts escapes every text it is given.
-    return AttributeView(now.attribute, label, now, after, rows, mark_safe(chart))
+    return AttributeView(now.attribute, label, now, after, rows, safe_svg(chart))
 
 
 def _mix_rows(now: diversity.Mix, after: diversity.Mix | None, attribute: str) -> list:

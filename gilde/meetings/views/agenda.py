@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
 from gilde.core.formatting import percent
+from gilde.core.safe_svg import safe_svg
 from gilde.guide.selectors import work_forms_for
 
 from .. import charts, selectors, services
@@ -200,7 +200,7 @@ def _ownership_chart(rows: list[dict]) -> str:
     if not rows:
         return ""
     # charts.py escapes every text it draws and writes its numbers unlocalised.
-    return mark_safe(
+    return safe_svg(
         charts.ownership_chart_svg(
             [row["share"] for row in rows],
             target=selectors.OWNERSHIP_TARGET,

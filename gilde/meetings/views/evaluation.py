@@ -5,12 +5,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import formats, timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
+from gilde.core.safe_svg import safe_svg
 from gilde.meetings import charts, selectors, services
 from gilde.meetings.forms.evaluation import (
     EvaluationForm,
@@ -190,7 +190,7 @@ def evaluation_trend(request, access):
             for row in rows
         ]
         # charts.py escapes every text it draws.
-        chart = mark_safe(
+        chart = safe_svg(
             charts.trend_chart_svg(
                 labels,
                 [

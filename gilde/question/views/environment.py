@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
+from gilde.core.safe_svg import safe_svg
 from gilde.core.versioning import conflict_rows, field_labels
 from gilde.question import drawing, services
 from gilde.question.forms.environment import (
@@ -62,8 +62,7 @@ def grid_svg(stakeholders) -> str:
         attitudes={value: str(label) for value, label in Attitude.choices},
     )
     points = [drawing.GridPoint(s.name, s.power, s.interest, s.attitude) for s in stakeholders]
-    # drawing escapes every text it is given.
-    return mark_safe(drawing.stakeholder_grid_svg(points, labels, uid="stakeholder-grid"))
+    return safe_svg(drawing.stakeholder_grid_svg(points, labels, uid="stakeholder-grid"))
 
 
 @community_view(Action.VIEW_QUESTION)
@@ -173,7 +172,7 @@ def tree_svg(tree: ProblemTree, causes, effects) -> str:
     markup = drawing.problem_tree_svg(
         tree.central_problem, items(causes), items(effects), labels, uid="problem-tree"
     )
-    return mark_safe(markup)  # drawing escapes every text it is given
+    return safe_svg(markup)
 
 
 def _tree_or_none(access) -> ProblemTree | None:
