@@ -117,4 +117,4 @@ def audit_describe_html(entry: AuditEntry) -> SafeString:
         }
     )
     # The sentence is our own catalog's text; every value in it was escaped by format_html.
-    return mark_safe(str(message.text % isolated))  # nosec B308
+    return mark_safe(str(message.text % isolated))  # nosec B308 B703
