@@ -148,8 +148,8 @@ def _membership_or_404(access, pk: int):
     return get_object_or_404(access.community.memberships.select_related("user"), pk=pk)
 
 
-@require_POST
 @community_view(Action.MANAGE_MEMBERS)
+@require_POST
 def member_role(request, access, pk: int):
     membership = _membership_or_404(access, pk)
     form = RoleForm(request.POST, allowed_roles=_manageable_roles(access))
@@ -188,8 +188,8 @@ def member_role(request, access, pk: int):
     return redirect("communities:members", slug=access.community.slug)
 
 
-@require_POST
 @community_view(Action.MANAGE_MEMBERS)
+@require_POST
 def member_remove(request, access, pk: int):
     membership = _membership_or_404(access, pk)
     if not access.can_change_member(membership):
@@ -221,8 +221,8 @@ def leave(request, access):
     )
 
 
-@require_POST
 @community_view(Action.JOIN)
+@require_POST
 def join(request, access):
     try:
         services.community_join(community=access.community, user=request.user)
@@ -256,8 +256,8 @@ def apply(request, access):
     )
 
 
-@require_POST
 @community_view(Action.DECIDE_APPLICATIONS)
+@require_POST
 def application_decide(request, access, pk: int):
     application = get_object_or_404(access.community.applications.select_related("user"), pk=pk)
     form = DecisionForm(request.POST)
@@ -311,8 +311,8 @@ def invite(request, access):
     )
 
 
-@require_POST
 @community_view(Action.INVITE)
+@require_POST
 def invitation_revoke(request, access, pk: int):
     invitation = get_object_or_404(access.community.invitations.pending(), pk=pk)
     services.invitation_revoke(invitation=invitation, actor=request.user)

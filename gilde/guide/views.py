@@ -87,8 +87,8 @@ def cop_step(request, access, number: int):
     )
 
 
-@require_POST
 @community_view(Action.MARK_STEPS)
+@require_POST
 def cop_step_mark(request, access, number: int):
     _step_or_404(number)
     form = StepMarkForm(request.POST)

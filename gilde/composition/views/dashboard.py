@@ -198,8 +198,8 @@ def dashboard(request, access):
     )
 
 
-@require_POST
 @community_view(Action.MANAGE_CANDIDATES)
+@require_POST
 def rules(request, access):
     form = CompositionRulesForm(request.POST)
     if form.is_valid():

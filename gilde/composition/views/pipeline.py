@@ -170,8 +170,8 @@ def candidate_edit(request, access, pk: int):
     )
 
 
-@require_POST
 @community_view(Action.MANAGE_CANDIDATES)
+@require_POST
 def candidate_move(request, access, pk: int):
     candidate = _candidate_or_404(access, pk)
     back = redirect("composition:candidates", slug=access.community.slug)

@@ -91,8 +91,8 @@ def agenda_item_edit(request, access, pk: int, item_pk: int):
     )
 
 
-@require_POST
 @community_view(Action.PLAN_MEETINGS)
+@require_POST
 def agenda_item_delete(request, access, pk: int, item_pk: int):
     meeting = _meeting_or_404(access, pk)
     item = _item_or_404(meeting, item_pk)
@@ -103,8 +103,8 @@ def agenda_item_delete(request, access, pk: int, item_pk: int):
     return redirect("meetings:agenda", slug=access.community.slug, pk=meeting.pk)
 
 
-@require_POST
 @community_view(Action.PLAN_MEETINGS)
+@require_POST
 def agenda_item_move(request, access, pk: int, item_pk: int):
     meeting = _meeting_or_404(access, pk)
     item = _item_or_404(meeting, item_pk)
@@ -275,8 +275,8 @@ def prepare(request, access, pk: int):
     )
 
 
-@require_POST
 @community_view(Action.PLAN_MEETINGS)
+@require_POST
 def need_handle(request, access, pk: int, answer_pk: int):
     meeting = _meeting_or_404(access, pk)
     previous = selectors.previous_held_meeting(meeting=meeting)

@@ -71,8 +71,8 @@ def _conflict(request, access, current: QuestionSheet, yours: dict, note: str):
     )
 
 
-@require_POST
 @community_view(Action.EDIT_QUESTION)
+@require_POST
 def settings(request, access):
     sheet = services.sheet_for(access.community)
     form = QuestionSettingsForm(request.POST, instance=sheet)
