@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from gilde.communities.models import Focus, Role
+from gilde.core import middleware
 from tests.factories import CommunityFactory, MembershipFactory, UserFactory
 
 
@@ -26,6 +27,13 @@ def _test_settings(settings):
     # own transaction never does: a test that reads the outbox runs the commit callbacks
     # (`django_capture_on_commit_callbacks(execute=True)`) or uses a transactional database.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def english_interface(settings, monkeypatch):
+    """For tests that read the English source texts: everyone gets the English interface."""
+    settings.LANGUAGE_CODE = "en"
+    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
 
 
 @pytest.fixture

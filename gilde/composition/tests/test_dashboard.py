@@ -15,18 +15,14 @@ from gilde.communities.models import Role
 from gilde.composition import charts
 from gilde.composition.models import Candidate, CompositionSettings, Intake, MemberProfile
 from gilde.composition.workspace import composition_workspace
-from gilde.core import middleware
 from gilde.core.models import AuditEntry
 from tests.factories import CommunityFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english_interface(settings, monkeypatch):
-    """These tests read the English source texts, so everyone gets the English interface."""
-    settings.LANGUAGE_CODE = "en"
-    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
+# These tests read the English source texts.
+pytestmark = pytest.mark.usefixtures("english_interface")
 
 
 def _url(name, cop):

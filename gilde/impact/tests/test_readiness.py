@@ -3,7 +3,6 @@ from django.urls import reverse
 
 from gilde.communities.models import Role
 from gilde.communities.readiness import SignalStatus, step_signals
-from gilde.core import middleware
 from gilde.impact.readiness import ImpactFacts, contribution_agreed, sponsors_informed
 
 from .helpers import add_participant, membership_of, save_agreement
@@ -11,10 +10,8 @@ from .helpers import add_participant, membership_of, save_agreement
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english_interface(settings, monkeypatch):
-    settings.LANGUAGE_CODE = "en"
-    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
+# These tests read the English source texts.
+pytestmark = pytest.mark.usefixtures("english_interface")
 
 
 def _facts(participants, informed=0, agreed=0):

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gilde.communities.models import Role
-from gilde.core import middleware
 from gilde.core.audit import audit_describe
 from gilde.core.models import AuditEntry
 from gilde.impact import services
@@ -23,11 +22,8 @@ from .helpers import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english_interface(settings, monkeypatch):
-    """These tests read the English source texts, so everyone gets the English interface."""
-    settings.LANGUAGE_CODE = "en"
-    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
+# These tests read the English source texts.
+pytestmark = pytest.mark.usefixtures("english_interface")
 
 
 def commitment_data(organisation, **overrides):

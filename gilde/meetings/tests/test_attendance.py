@@ -5,16 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gilde.communities.models import Membership
-from gilde.core import middleware
 from gilde.meetings.models import Attendance, Meeting, Rsvp
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english_interface(settings, monkeypatch):
-    settings.LANGUAGE_CODE = "en"
-    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
+# These tests read the English source texts.
+pytestmark = pytest.mark.usefixtures("english_interface")
 
 
 def _meeting(cop, *, days=3, **fields):

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from gilde.communities.access import CommunityAccess
 from gilde.communities.models import Membership, Role
-from gilde.core import middleware
 from gilde.core.models import AuditEntry
 from gilde.meetings import charts, selectors, services
 from gilde.meetings.models import (
@@ -24,10 +23,8 @@ from tests.factories import MembershipFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english_interface(settings, monkeypatch):
-    settings.LANGUAGE_CODE = "en"
-    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
+# These tests read the English source texts.
+pytestmark = pytest.mark.usefixtures("english_interface")
 
 
 def _meeting(cop, *, hours_ago=3, title="Bijeenkomst 3", **fields):

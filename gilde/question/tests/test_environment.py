@@ -3,7 +3,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from gilde.core import middleware
 from gilde.core.models import AuditEntry
 from gilde.question import services
 from gilde.question.models import LayerNotes, ProblemNode, ProblemTree, Stakeholder
@@ -14,11 +13,8 @@ pytestmark = pytest.mark.django_db
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(autouse=True)
-def _english_interface(settings, monkeypatch):
-    """These tests read the English source texts, so everyone gets the English interface."""
-    settings.LANGUAGE_CODE = "en"
-    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
+# These tests read the English source texts.
+pytestmark = pytest.mark.usefixtures("english_interface")
 
 
 def _url(name, cop, **kwargs):
