@@ -208,3 +208,49 @@ def test_plan_avoids_school_holidays_of_a_region(first, cadence, count, weekday,
     result = plan(first, cadence, count, date(2030, 12, 31), weekday, holidays)
     assert all(p.date not in holidays for p in result)
     assert all(p.date.weekday() < 5 for p in result)
+
+
+def _weeks_and_days(first: date, weeks: set[int], days: set[int]) -> set[date]:
+    """Whole blocked weeks (a school holiday) and single days, counted from `first`'s week."""
+    monday = first - timedelta(days=first.weekday())
+    blocked = {monday + timedelta(weeks=w, days=d) for w in weeks for d in range(5)}
+    return blocked | {monday + timedelta(days=d) for d in days}
+
+
+# Holidays that matter for the rules: whole weeks and single days close to a short cadence, so a
+# meeting often has to move (random dates over ten years rarely block a whole week).
+crowded = st.builds(
+    lambda first, weeks, days: (first, _weeks_and_days(first, weeks, days)),
+    firsts,
+    st.sets(st.integers(0, 30), max_size=12),
+    st.sets(st.integers(0, 210), max_size=60),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=crowded, cadence=st.integers(1, 3), count=st.integers(1, 30), weekday=weekdays)
+def test_whole_blocked_weeks_never_put_two_meetings_in_one_week(data, cadence, count, weekday):
+    first, holidays = data
+    dates = [p.date for p in plan(first, cadence, count, None, weekday, holidays)]
+    weeks = [d - timedelta(days=d.weekday()) for d in dates]
+    assert len(set(weeks)) == len(weeks), dates
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=crowded, cadence=st.integers(1, 3), count=st.integers(1, 30), weekday=weekdays)
+def test_a_moved_meeting_takes_the_nearest_later_day_of_its_week_first(
+    data, cadence, count, weekday
+):
+    first, holidays = data
+    for meeting in plan(first, cadence, count, None, weekday, holidays):
+        if not meeting.moved:
+            continue
+        nominal, moved = meeting.moved_from, meeting.date
+        monday = nominal - timedelta(days=nominal.weekday())
+        later = [monday + timedelta(days=d) for d in range(nominal.weekday() + 1, 5)]
+        if moved > nominal and moved - monday < timedelta(days=5):
+            # Every later day of the week before the one chosen was blocked.
+            assert all(day in holidays for day in later if day < moved)
+        elif moved < nominal:
+            # An earlier day only when no later day of that week could be taken.
+            assert not [day for day in later if day not in holidays and day >= first]
