@@ -383,3 +383,59 @@ def test_services_refuse_a_second_membership(cop, participant):
     with pytest.raises(services.MembershipError):
         services.community_join(community=cop, user=participant)
     assert UserFactory  # factories stay importable for later tests
+
+
+def test_facilitator_cannot_change_or_remove_one_of_two_initiators(
+    client, facilitator, initiator, cop
+):
+    # With a second initiator the "last initiator" rule does not apply: only the role rule does.
+    second = MembershipFactory(community=cop, role=Role.INITIATOR)
+    client.force_login(facilitator)
+    for target in (cop.memberships.get(user=initiator), second):
+        role = reverse("communities:member_role", args=[cop.slug, target.pk])
+        client.post(role, {"role": "participant"})
+        client.post(reverse("communities:member_remove", args=[cop.slug, target.pk]))
+        target.refresh_from_db()
+        assert target.role == Role.INITIATOR
+
+
+def test_facilitator_cannot_make_a_participant_initiator(client, facilitator, participant, cop):
+    client.force_login(facilitator)
+    target = cop.memberships.get(user=participant)
+    client.post(
+        reverse("communities:member_role", args=[cop.slug, target.pk]), {"role": "initiator"}
+    )
+    target.refresh_from_db()
+    assert target.role == Role.PARTICIPANT
+
+
+@pytest.mark.parametrize("runner", ["facilitator", "initiator"])
+def test_runners_cannot_change_or_remove_their_own_membership(client, cop, personas, runner):
+    MembershipFactory(community=cop, role=Role.INITIATOR)  # not the last initiator either
+    user = personas[runner]
+    own = cop.memberships.get(user=user)
+    client.force_login(user)
+    for role in ("initiator", "observer"):
+        client.post(reverse("communities:member_role", args=[cop.slug, own.pk]), {"role": role})
+    client.post(reverse("communities:member_remove", args=[cop.slug, own.pk]))
+    own.refresh_from_db()
+    assert own.role == Role(getattr(Role, runner.upper()))
+
+
+def test_a_listed_closed_cop_shows_outsiders_only_how_to_apply(client, outsider, listed_cop):
+    cop = listed_cop
+    assert cop.slug in client.get(reverse("communities:directory")).content.decode()
+    for path in (
+        reverse("communities:detail", args=[cop.slug]),
+        reverse("communities:members", args=[cop.slug]),
+        reverse("meetings:calendar", args=[cop.slug]),
+    ):
+        assert client.get(path).status_code == 302  # anonymous: log in first
+    client.force_login(outsider)
+    for path in (
+        reverse("communities:detail", args=[cop.slug]),
+        reverse("communities:members", args=[cop.slug]),
+        reverse("meetings:calendar", args=[cop.slug]),
+    ):
+        assert client.get(path).status_code in (403, 404)
+    assert client.get(reverse("communities:apply", args=[cop.slug])).status_code == 200

@@ -479,3 +479,25 @@ def test_another_cops_question_is_404(client, cop, facilitator, outsider):
         "meetings:evaluation_question_edit", kwargs={"slug": "circulair", "question_pk": foreign.pk}
     )
     assert client.get(edit).status_code == 404
+
+
+def test_trend_hides_a_question_that_fewer_than_five_participants_answered(cop, observer):
+    members = extra_members(cop, 5)
+    value, _take, _need = questions(cop)
+    second = EvaluationQuestion.objects.create(
+        community=cop, position=9, text="Hoe was de sfeer?", kind="scale"
+    )
+    meeting = _meeting(cop, hours_ago=30 * 24)
+    for number, membership in enumerate(members):
+        answers = [(value, 4, "")] + ([(second, 2, "")] if number < 3 else [])
+        services.evaluation_submit(
+            meeting=meeting,
+            membership=membership,
+            answers=answers,
+            now=meeting.evaluation_opens_at + timedelta(hours=1),
+        )
+    access = CommunityAccess(cop, Membership.objects.get(user=observer), True)
+    shown, rows = selectors.evaluation_trend(community=cop, access=access)
+    values = dict(zip([question.pk for question in shown], rows[0].values, strict=True))
+    assert values[value.pk] == 4.0
+    assert values.get(second.pk) is None  # three answers: the average would tell too much

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from gilde.communities.readiness import step_states
 from gilde.core.diff import diff_words, new_text, old_text
+from gilde.core.models import AuditEntry
 from gilde.question import services
 from gilde.question.models import QuestionSheet, QuestionVersion
 
@@ -239,3 +240,14 @@ def test_step_one_page_query_budget(client, facilitator, cop, count, django_asse
         response = client.get(reverse("guide:cop_step", args=[cop.slug, 1]))
     assert response.status_code == 200
     assert response.context["version_count"] == count
+
+
+def test_observers_are_not_asked_for_comments(client, facilitator, participant, observer, cop):
+    client.force_login(facilitator)
+    url = reverse("question:request_comments", args=[cop.slug])
+    page = client.get(url).content.decode()
+    watcher = cop.memberships.get(user=observer)
+    assert participant.name in page and observer.name not in page
+    response = client.post(url, {"recipients": [watcher.pk], "message": "Graag jouw blik"})
+    assert response.status_code == 200  # the form is shown again: not a valid choice
+    assert not AuditEntry.objects.filter(action="question.comments_requested").exists()
