@@ -12,6 +12,7 @@ from gilde.accounts.backends import LOGIN_BACKEND
 from gilde.accounts.forms import RegistrationForm
 from gilde.accounts.services import AccountExists, user_register_proven
 from gilde.core.audit import audit_describe_html
+from gilde.core.pagination import paginate
 
 from . import selectors, services
 from .access import Action, community_view
@@ -126,7 +127,8 @@ def _manageable_roles(access) -> list[str]:
 @community_view(Action.VIEW_MEMBERS)
 def members(request, access):
     community = access.community
-    memberships = list(selectors.community_members(community))
+    page = paginate(request, selectors.community_members(community))
+    memberships = list(page.object_list)
     manageable = {m.pk for m in memberships if access.can_change_member(m)}
     return render(
         request,
@@ -134,6 +136,7 @@ def members(request, access):
         {
             "access": access,
             "community": community,
+            "page": page,
             "memberships": memberships,
             "manageable": manageable,
             "roles": [(r, Role(r).label) for r in _manageable_roles(access)],
@@ -324,12 +327,13 @@ def invitation_revoke(request, access, pk: int):
 
 @community_view(Action.VIEW_AUDIT_LOG)
 def audit(request, access):
-    entries = access.community.audit_entries.select_related("actor")[:500]
+    page = paginate(request, access.community.audit_entries.select_related("actor"))
     return render_cop(
         request,
         access,
         "communities/audit_list.html",
-        entries=[(entry, audit_describe_html(entry)) for entry in entries],
+        page=page,
+        entries=[(entry, audit_describe_html(entry)) for entry in page.object_list],
     )
 
 

@@ -19,6 +19,10 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        # The audit log of one CoP, newest first, a page at a time.
+        indexes = [
+            models.Index(fields=["community", "-created_at", "-id"], name="audit_community_recent")
+        ]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
 

@@ -133,6 +133,11 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["starts_at"]
+        indexes = [
+            # A CoP's calendar, and the ten-minute job's look at what starts or ended lately.
+            models.Index(fields=["community", "starts_at"], name="meeting_community_start"),
+            models.Index(fields=["status", "starts_at"], name="meeting_status_start"),
+        ]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 

@@ -136,8 +136,8 @@ def test_move_form_offers_only_allowed_next_statuses(client, facilitator, cop):
     _candidate(cop, name="Mia", email="mia@example.org", status=CandidateStatus.MEMBER)
     client.force_login(facilitator)
     response = client.get(reverse("composition:candidates", args=[cop.slug]))
-    candidates = {c.name: c for g in response.context["groups"] for c in g[2]}
-    left = {c.name: c for g in response.context["left"] for c in g[2]}
+    candidates = {c.name: c for g in response.context["groups"] for c in g.candidates}
+    left = {c.name: c for g in response.context["left"] for c in g.candidates}
     assert [value for value, _label in left["Dirk"].next_statuses] == ["suggested"]
     assert candidates["Mia"].next_statuses == []
     html = response.content.decode()
@@ -471,3 +471,19 @@ def test_existing_candidates_get_the_names_of_what_happened_to_them(cop, partici
         candidate.refresh_from_db()
     assert (asked.status, mailed.status, joined.status) == ("approached", "invited", "member")
     assert joined.user == participant
+
+
+def test_a_long_status_shows_the_first_ones_and_all_of_them_a_page_at_a_time(
+    client, facilitator, cop, django_assert_max_num_queries
+):
+    for number in range(60):
+        _candidate(cop, name=f"Kandidaat {number:02}", email=f"k{number}@example.org")
+    client.force_login(facilitator)
+    url = reverse("composition:candidates", args=[cop.slug])
+    page = client.get(url).content.decode()
+    assert page.count('class="candidate-name"') <= 25 or "Kandidaat 30" not in page
+    assert "?status=suggested" in page
+    with django_assert_max_num_queries(20):
+        second = client.get(url, {"status": "suggested", "page": 2}).content.decode()
+    assert "Kandidaat 55" in second and "Kandidaat 05" not in second
+    assert client.get(url, {"status": "bestaat-niet"}).status_code == 200

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db import IntegrityError
@@ -33,6 +34,7 @@ from gilde.composition.models import (
     ImportStatus,
     PioneerFollower,
 )
+from gilde.core.pagination import paginate
 
 CANDIDATE_FIELDS = CandidateForm.Meta.fields
 
@@ -116,6 +118,31 @@ def _also_in_the_group(community, candidates: list[Candidate]):
     return applications, participants
 
 
+# The pipeline page shows this many per status; "show all" opens that status on its own.
+SHOWN_PER_STATUS = 25
+
+
+@dataclass(frozen=True)
+class StatusGroup:
+    status: str
+    label: str
+    help: str
+    candidates: list  # the ones shown
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.candidates)
+
+
+def _group(status, candidates: list, only: str | None, page) -> StatusGroup:
+    total = page.paginator.count if page is not None and status == only else len(candidates)
+    shown = candidates if page is not None else candidates[:SHOWN_PER_STATUS]
+    for candidate in shown:
+        candidate.next_statuses = _next_statuses(candidate)
+    return StatusGroup(status, status.label, STATUS_HELP[status], shown, total)
+
+
 @community_view(Action.MANAGE_CANDIDATES)
 def candidate_list(request, access):
     community = access.community
@@ -129,18 +156,25 @@ def candidate_list(request, access):
     candidates = list(community.candidates.select_related("suggested_by"))
     by_status: dict[str, list[Candidate]] = {status: [] for status in ORDER}
     for candidate in candidates:
-        candidate.next_statuses = _next_statuses(candidate)
         by_status[candidate.status].append(candidate)
-    groups = [(status, status.label, by_status[status], STATUS_HELP[status]) for status in PIPELINE]
-    left = [(status, status.label, by_status[status], STATUS_HELP[status]) for status in LEFT]
+    only = request.GET.get("status")
+    page = None
+    if only in by_status:
+        # One status, all of it, a page at a time.
+        page = paginate(request, by_status[only])
+        by_status = {status: [] for status in ORDER} | {only: list(page.object_list)}
+    groups = [_group(status, by_status[status], only, page) for status in PIPELINE]
+    left = [_group(status, by_status[status], only, page) for status in LEFT]
     applications, participants = _also_in_the_group(community, candidates)
     return render(
         request,
         "composition/candidate_list.html",
         _context(
             access,
-            groups=groups,
-            left=left,
+            groups=[group for group in groups if not only or group.status == only],
+            left=[group for group in left if not only or group.status == only],
+            only=only if page else None,
+            page=page,
             candidate_count=len(candidates),
             applications=applications,
             participants=participants,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
+from gilde.core.pagination import paginate
 from gilde.question import selectors, services
 from gilde.question.forms.lists import IntendedYieldForm, SignalFilterForm, UrgencySignalForm
 from gilde.question.models import YieldLevel
@@ -53,13 +54,15 @@ def signal_list(request, access):
     kind = filter_form.cleaned_data["kind"] if filter_form.is_valid() else ""
     if kind:
         signals = signals.filter(kind=kind)
-    signals = list(signals)
+    page = paginate(request, signals)
+    signals = list(page.object_list)
     for signal in signals:
         signal.host = link_host(signal.source_url) if signal.source_url else ""
     return render_cop(
         request,
         access,
         "question/signal_list.html",
+        page=page,
         signals=signals,
         filter_form=filter_form,
         kind=kind,
