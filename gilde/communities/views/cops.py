@@ -1,0 +1,125 @@
+"""The CoPs themselves: the directory, my CoPs, starting one, its home, settings and audit log."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from gilde.core.audit import audit_describe_html
+from gilde.core.pagination import paginate
+
+from .. import selectors, services
+from ..access import Action, community_view
+from ..forms import CommunityForm
+from ..home import home_sections
+from ..models import Community, Role
+from ..pages import render_cop
+
+
+def directory(request):
+    return render(
+        request,
+        "communities/community_directory.html",
+        {"communities": selectors.communities_in_directory()},
+    )
+
+
+@login_required
+def mine(request):
+    return render(
+        request,
+        "communities/community_mine.html",
+        {"memberships": selectors.memberships_of(request.user)},
+    )
+
+
+@login_required
+def create(request):
+    form = CommunityForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        community = services.community_create(creator=request.user, **form.cleaned_data)
+        messages.success(request, _("Your CoP is ready. Invite its facilitators and participants."))
+        return redirect(community)
+    return render(request, "communities/community_form.html", {"form": form, "creating": True})
+
+
+def _next_steps(access, counts, pending_count: int) -> list[tuple[str, str]]:
+    """What this person may do next, as (label, url name) pairs."""
+    steps = []
+    if access.can(Action.INVITE):
+        steps.append((_("Invite facilitators and participants"), "communities:invite"))
+    if access.can(Action.DECIDE_APPLICATIONS) and pending_count:
+        steps.append(
+            (
+                ngettext(
+                    "Decide on %(count)s application",
+                    "Decide on %(count)s applications",
+                    pending_count,
+                )
+                % {"count": pending_count},
+                "communities:members",
+            )
+        )
+    if access.can(Action.VIEW_MEMBERS):
+        steps.append((_("See who is in the CoP"), "communities:members"))
+    if access.can(Action.EDIT_SETTINGS):
+        steps.append((_("Change the CoP's settings"), "communities:settings"))
+    if access.can(Action.VIEW_AUDIT_LOG):
+        steps.append((_("Read the audit log"), "communities:audit"))
+    return steps
+
+
+@community_view(Action.VIEW_HOME)
+def detail(request, access):
+    community = access.community
+    counts = selectors.role_counts(community)
+    pending = (
+        selectors.pending_applications(community).count()
+        if access.can(Action.DECIDE_APPLICATIONS)
+        else 0
+    )
+    context = {
+        "access": access,
+        "community": community,
+        "counts": counts,
+        "member_total": sum(counts.values()),
+        "groups": selectors.members_by_role(community) if access.can(Action.VIEW_MEMBERS) else [],
+        "next_steps": _next_steps(access, counts, pending) if access.is_member else [],
+        "can_leave": access.can_leave(counts[Role.INITIATOR]),
+        "sections": home_sections(request, access),
+    }
+    return render(request, "communities/community_detail.html", context)
+
+
+@community_view(Action.EDIT_SETTINGS)
+def settings_edit(request, access):
+    community = access.community
+    # The form validates on its own copy, so `community` keeps the saved values: the service
+    # compares against them, and a refused form shows the saved name in the page header.
+    form = CommunityForm(request.POST or None, instance=Community.objects.get(pk=community.pk))
+    if request.method == "POST" and form.is_valid():
+        changed = services.community_update(
+            community=community, actor=request.user, **form.cleaned_data
+        )
+        if changed:
+            messages.success(request, _("The settings are saved."))
+        return redirect(community)
+    return render(
+        request,
+        "communities/community_form.html",
+        {"form": form, "community": community, "access": access},
+    )
+
+
+@community_view(Action.VIEW_AUDIT_LOG)
+def audit(request, access):
+    page = paginate(request, access.community.audit_entries.select_related("actor"))
+    return render_cop(
+        request,
+        access,
+        "communities/audit_list.html",
+        page=page,
+        entries=[(entry, audit_describe_html(entry)) for entry in page.object_list],
+    )
