@@ -9,6 +9,7 @@ from gilde.communities.members import MemberFacts
 from gilde.communities.models import Community, Membership, Role
 from gilde.communities.selectors import communities_with_visible_members
 
+from . import diversity
 from .models import CompositionSettings, MemberProfile
 
 
@@ -100,3 +101,20 @@ def profile_suggestions(user, kind: str):
     if kind == "organisation":
         return profiles.exclude(organisation=None).values_list("organisation__name", flat=True)
     return profiles.exclude(sector="").values_list("sector", flat=True)
+
+
+def composition_rules(community) -> CompositionSettings:
+    """The CoP's rules, unsaved defaults when it never set any (a read never writes)."""
+    rules = CompositionSettings.objects.filter(community=community).first()
+    return rules or CompositionSettings(community=community)
+
+
+def summary_context(community, composition: diversity.Composition, rules) -> dict:
+    """What `_dashboard_summary.html` shows: size against the target, combined index, guard
+    clashes (when the rule is on) and continuity."""
+    return {
+        "composition": composition,
+        "composition_rules": rules,
+        "target_low": round(community.target_size * 0.75),
+        "target_high": round(community.target_size * 1.25),
+    }

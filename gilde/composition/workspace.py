@@ -3,13 +3,13 @@ and the intakes."""
 
 from django.db.models import Count
 
+from gilde.communities.access import Action
 from gilde.communities.models import Role
 from gilde.guide.workspaces import register_workspace
 
 from . import diversity
 from .models import CandidateStatus, Intake
-from .selectors import group_members
-from .views.dashboard import composition_rules, summary_context
+from .selectors import composition_rules, group_members, summary_context
 
 
 def candidate_counts(community) -> list[tuple[str, str, int]]:
@@ -29,7 +29,7 @@ def composition_workspace(request, access, facts: dict) -> dict:
         "group": group,
         **summary_context(community, diversity.composition(group), composition_rules(community)),
         "candidate_counts": (
-            candidate_counts(community) if "manage_candidates" in access.permissions else []
+            candidate_counts(community) if access.can(Action.MANAGE_CANDIDATES) else []
         ),
         "intake_done_count": Intake.objects.filter(
             membership__community=community,

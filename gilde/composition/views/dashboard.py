@@ -13,8 +13,8 @@ from gilde.accounts.models import KnowledgeType
 from gilde.communities.access import Action, community_view
 from gilde.composition import charts, diversity, services
 from gilde.composition.forms.dashboard import CompositionRulesForm, WhatIfForm
-from gilde.composition.models import CandidateStatus, CompositionSettings, PioneerFollower
-from gilde.composition.selectors import group_members
+from gilde.composition.models import CandidateStatus, PioneerFollower
+from gilde.composition.selectors import composition_rules, group_members, summary_context
 from gilde.core.safe_svg import safe_svg
 
 ATTRIBUTE_LABELS = {
@@ -38,23 +38,6 @@ OPEN_STATUSES = (
     CandidateStatus.INTAKE_DONE,
     CandidateStatus.INVITED,
 )
-
-
-def composition_rules(community) -> CompositionSettings:
-    """The CoP's rules, unsaved defaults when it never set any (a read never writes)."""
-    rules = CompositionSettings.objects.filter(community=community).first()
-    return rules or CompositionSettings(community=community)
-
-
-def summary_context(community, composition: diversity.Composition, rules) -> dict:
-    """What `_dashboard_summary.html` shows: size against the target, combined index, guard
-    clashes (when the rule is on) and continuity."""
-    return {
-        "composition": composition,
-        "composition_rules": rules,
-        "target_low": round(community.target_size * 0.75),
-        "target_high": round(community.target_size * 1.25),
-    }
 
 
 def value_label(attribute: str, value: str) -> str:
@@ -140,7 +123,7 @@ def dashboard(request, access):
 
     what_if_form = after = None
     selected: list = []
-    if "manage_candidates" in access.permissions:
+    if access.can(Action.MANAGE_CANDIDATES):
         candidates = community.candidates.filter(status__in=OPEN_STATUSES).order_by("name")
         what_if_form = WhatIfForm(request.GET or None, candidates=list(candidates))
         selected = what_if_form.selected()
