@@ -6,7 +6,7 @@ from django.utils import timezone
 from gilde.accounts.services import organisation_get_or_create
 from gilde.communities.models import Community, Membership, Role
 from gilde.communities.services import MembershipError, invitation_revoke, invitation_send
-from gilde.core.audit import audit_log
+from gilde.core.audit import audit_log, delete_logged, save_logged
 
 from .models import (
     CARRIED_INTO_PROFILE,
@@ -36,14 +36,14 @@ def candidate_add(*, community: Community, actor, **fields) -> Candidate:
 
 @transaction.atomic
 def candidate_update(*, candidate: Candidate, actor, **fields) -> Candidate:
-    for name, value in fields.items():
-        setattr(candidate, name, value)
-    candidate.updated_at = timezone.now()
-    candidate.save()
-    audit_log(
-        community=candidate.community, actor=actor, action="candidate.changed", name=candidate.name
+    return save_logged(
+        candidate,
+        fields={**fields, "updated_at": timezone.now()},
+        community=candidate.community,
+        actor=actor,
+        action="candidate.changed",
+        name=fields.get("name", candidate.name),
     )
-    return candidate
 
 
 def _membership_of(candidate: Candidate) -> Membership | None:
@@ -158,10 +158,13 @@ def candidate_for_new_member(membership: Membership) -> None:
 
 @transaction.atomic
 def candidate_delete(*, candidate: Candidate, actor) -> None:
-    audit_log(
-        community=candidate.community, actor=actor, action="candidate.deleted", name=candidate.name
+    delete_logged(
+        candidate,
+        community=candidate.community,
+        actor=actor,
+        action="candidate.deleted",
+        name=candidate.name,
     )
-    candidate.delete()
 
 
 @transaction.atomic

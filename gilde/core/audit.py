@@ -84,6 +84,21 @@ def audit_log(*, community, actor, action: str, **data) -> AuditEntry:
     return AuditEntry.objects.create(community=community, actor=actor, action=action, data=data)
 
 
+def save_logged(instance: models.Model, *, fields: Mapping, community, actor, action: str, **data):
+    """Set `fields` on `instance`, save it, and log `action` (with `data` for its sentence)."""
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.save()
+    audit_log(community=community, actor=actor, action=action, **data)
+    return instance
+
+
+def delete_logged(instance: models.Model, *, community, actor, action: str, **data) -> None:
+    """Log `action` (with `data`), then delete `instance`."""
+    audit_log(community=community, actor=actor, action=action, **data)
+    instance.delete()
+
+
 def audit_describe(entry: AuditEntry) -> str:
     """The entry as a sentence in the active language; unknown keys are shown empty."""
     message = _MESSAGES.get(entry.action)

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from gilde.core.audit import audit_log
+from gilde.core.audit import audit_log, delete_logged, save_logged
 
 from .models import CustomWorkForm
 
@@ -16,18 +16,22 @@ def work_form_create(*, community, actor, **fields) -> CustomWorkForm:
 
 @transaction.atomic
 def work_form_update(*, work_form: CustomWorkForm, actor, **fields) -> CustomWorkForm:
-    for name, value in fields.items():
-        setattr(work_form, name, value)
-    work_form.save()
-    audit_log(
-        community=work_form.community, actor=actor, action="work_form.changed", name=work_form.name
+    return save_logged(
+        work_form,
+        fields=fields,
+        community=work_form.community,
+        actor=actor,
+        action="work_form.changed",
+        name=fields.get("name", work_form.name),
     )
-    return work_form
 
 
 @transaction.atomic
 def work_form_delete(*, work_form: CustomWorkForm, actor) -> None:
-    audit_log(
-        community=work_form.community, actor=actor, action="work_form.deleted", name=work_form.name
+    delete_logged(
+        work_form,
+        community=work_form.community,
+        actor=actor,
+        action="work_form.deleted",
+        name=work_form.name,
     )
-    work_form.delete()

@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
-from gilde.communities.pages import render_cop
+from gilde.communities.pages import delete_page, edit_page, render_cop
 from gilde.communities.services import step_mark
 
 from . import labels, services
@@ -133,25 +134,36 @@ def cop_work_form(request, access, pk: int):
 @community_view(Action.MANAGE_WORK_FORMS)
 def cop_work_form_edit(request, access, pk: int | None = None):
     instance = _own_or_404(access, pk) if pk else None
-    form = CustomWorkFormForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in CustomWorkFormForm.Meta.fields}
+
+    def save(data):
+        fields = {name: data[name] for name in CustomWorkFormForm.Meta.fields}
         if instance:
-            saved = services.work_form_update(work_form=instance, actor=request.user, **fields)
-        else:
-            saved = services.work_form_create(
-                community=access.community, actor=request.user, **fields
-            )
-        messages.success(request, _("The work form is saved."))
-        return redirect("guide:cop_work_form", slug=access.community.slug, pk=saved.pk)
-    return render_cop(request, access, "guide/work_form_form.html", form=form, instance=instance)
+            return services.work_form_update(work_form=instance, actor=request.user, **fields)
+        return services.work_form_create(community=access.community, actor=request.user, **fields)
+
+    return edit_page(
+        request,
+        access,
+        form=CustomWorkFormForm(request.POST or None, instance=instance),
+        save=save,
+        template="guide/work_form_form.html",
+        done=_("The work form is saved."),
+        next_url=lambda saved: reverse(
+            "guide:cop_work_form", args=[access.community.slug, saved.pk]
+        ),
+        instance=instance,
+    )
 
 
 @community_view(Action.MANAGE_WORK_FORMS)
 def cop_work_form_delete(request, access, pk: int):
     work_form = _own_or_404(access, pk)
-    if request.method == "POST":
-        services.work_form_delete(work_form=work_form, actor=request.user)
-        messages.success(request, _("The work form is deleted."))
-        return redirect("guide:cop_library", slug=access.community.slug)
-    return render_cop(request, access, "guide/work_form_confirm_delete.html", work_form=work_form)
+    return delete_page(
+        request,
+        access,
+        delete=lambda: services.work_form_delete(work_form=work_form, actor=request.user),
+        template="guide/work_form_confirm_delete.html",
+        done=_("The work form is deleted."),
+        next_url=reverse("guide:cop_library", args=[access.community.slug]),
+        work_form=work_form,
+    )

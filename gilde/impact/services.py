@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from gilde.accounts.models import Organisation
 from gilde.communities.models import Community, Membership
-from gilde.core.audit import audit_log
+from gilde.core.audit import audit_log, delete_logged, save_logged
 
 from .models import ImpactAgreement, OrganisationCommitment
 
@@ -49,25 +49,23 @@ def commitment_add(
 @transaction.atomic
 def commitment_update(*, item: OrganisationCommitment, actor, **fields) -> OrganisationCommitment:
     """Change a commitment; `fields` may include its text field, also named `commitment`."""
-    for name, value in fields.items():
-        setattr(item, name, value)
-    item.updated_at = timezone.now()
-    item.save()
-    audit_log(
+    organisation = fields.get("organisation", item.organisation)
+    return save_logged(
+        item,
+        fields={**fields, "updated_at": timezone.now()},
         community=item.community,
         actor=actor,
         action="commitment.changed",
-        organisation=item.organisation.name,
+        organisation=organisation.name,
     )
-    return item
 
 
 @transaction.atomic
 def commitment_delete(*, item: OrganisationCommitment, actor) -> None:
-    audit_log(
+    delete_logged(
+        item,
         community=item.community,
         actor=actor,
         action="commitment.deleted",
         organisation=item.organisation.name,
     )
-    item.delete()

@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
-from gilde.communities.pages import render_cop
+from gilde.communities.pages import delete_page, edit_page, render_cop
 
 from . import selectors, services
 from .forms import ImpactAgreementForm, OrganisationCommitmentForm
@@ -107,28 +108,32 @@ def _commitment_or_404(access, pk: int):
 @community_view(Action.MANAGE_IMPACT)
 def commitment_edit(request, access, pk: int):
     commitment = _commitment_or_404(access, pk)
-    form = _commitment_form(access, request.POST or None, instance=commitment)
-    if request.method == "POST" and form.is_valid():
-        services.commitment_update(
+    return edit_page(
+        request,
+        access,
+        form=_commitment_form(access, request.POST or None, instance=commitment),
+        save=lambda data: services.commitment_update(
             item=commitment,
             actor=request.user,
-            organisation=form.cleaned_data["organisation"],
-            **{name: form.cleaned_data[name] for name in COMMITMENT_FIELDS},
-        )
-        messages.success(request, _("The commitment is saved."))
-        return redirect("impact:overview", slug=access.community.slug)
-    return render_cop(
-        request, access, "impact/commitment_form.html", form=form, commitment=commitment
+            organisation=data["organisation"],
+            **{name: data[name] for name in COMMITMENT_FIELDS},
+        ),
+        template="impact/commitment_form.html",
+        done=_("The commitment is saved."),
+        next_url=reverse("impact:overview", args=[access.community.slug]),
+        commitment=commitment,
     )
 
 
 @community_view(Action.MANAGE_IMPACT)
 def commitment_delete(request, access, pk: int):
     commitment = _commitment_or_404(access, pk)
-    if request.method == "POST":
-        services.commitment_delete(item=commitment, actor=request.user)
-        messages.success(request, _("The commitment is deleted."))
-        return redirect("impact:overview", slug=access.community.slug)
-    return render_cop(
-        request, access, "impact/commitment_confirm_delete.html", commitment=commitment
+    return delete_page(
+        request,
+        access,
+        delete=lambda: services.commitment_delete(item=commitment, actor=request.user),
+        template="impact/commitment_confirm_delete.html",
+        done=_("The commitment is deleted."),
+        next_url=reverse("impact:overview", args=[access.community.slug]),
+        commitment=commitment,
     )

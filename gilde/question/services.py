@@ -7,7 +7,7 @@ from django.db.models import F, Max
 from django.urls import reverse
 
 from gilde.communities.models import Community, Membership
-from gilde.core.audit import audit_log
+from gilde.core.audit import audit_log, delete_logged, save_logged
 from gilde.core.mail import queue_templated_mail
 from gilde.core.throttle import Throttled, throttle_hit
 from gilde.core.versioning import StaleEdit, versioned_save
@@ -125,27 +125,26 @@ def urgency_signal_add(*, community: Community, actor, **fields) -> UrgencySigna
 
 @transaction.atomic
 def urgency_signal_update(*, signal: UrgencySignal, actor, **fields) -> UrgencySignal:
-    for name, value in fields.items():
-        setattr(signal, name, value)
-    signal.save()
-    audit_log(
+    title = fields.get("title", signal.title)
+    return save_logged(
+        signal,
+        fields=fields,
         community=signal.community,
         actor=actor,
         action="urgency_signal.changed",
-        title=signal.title,
+        title=title,
     )
-    return signal
 
 
 @transaction.atomic
 def urgency_signal_delete(*, signal: UrgencySignal, actor) -> None:
-    audit_log(
+    delete_logged(
+        signal,
         community=signal.community,
         actor=actor,
         action="urgency_signal.deleted",
         title=signal.title,
     )
-    signal.delete()
 
 
 # Intended yields
@@ -163,22 +162,27 @@ def yield_add(*, community: Community, actor, level: str, text: str) -> Intended
 
 @transaction.atomic
 def yield_update(*, item: IntendedYield, actor, level: str, text: str) -> IntendedYield:
-    item.level, item.text = level, text
-    item.save(update_fields=["level", "text"])
-    audit_log(community=item.community, actor=actor, action="yield.changed", level=level, text=text)
-    return item
+    return save_logged(
+        item,
+        fields={"level": level, "text": text},
+        community=item.community,
+        actor=actor,
+        action="yield.changed",
+        level=level,
+        text=text,
+    )
 
 
 @transaction.atomic
 def yield_delete(*, item: IntendedYield, actor) -> None:
-    audit_log(
+    delete_logged(
+        item,
         community=item.community,
         actor=actor,
         action="yield.deleted",
         level=item.level,
         text=item.text,
     )
-    item.delete()
 
 
 # Stakeholders
@@ -193,27 +197,25 @@ def stakeholder_add(*, community: Community, actor, **fields) -> Stakeholder:
 
 @transaction.atomic
 def stakeholder_update(*, stakeholder: Stakeholder, actor, **fields) -> Stakeholder:
-    for name, value in fields.items():
-        setattr(stakeholder, name, value)
-    stakeholder.save()
-    audit_log(
+    return save_logged(
+        stakeholder,
+        fields=fields,
         community=stakeholder.community,
         actor=actor,
         action="stakeholder.changed",
-        name=stakeholder.name,
+        name=fields.get("name", stakeholder.name),
     )
-    return stakeholder
 
 
 @transaction.atomic
 def stakeholder_delete(*, stakeholder: Stakeholder, actor) -> None:
-    audit_log(
+    delete_logged(
+        stakeholder,
         community=stakeholder.community,
         actor=actor,
         action="stakeholder.deleted",
         name=stakeholder.name,
     )
-    stakeholder.delete()
 
 
 # Problem tree
@@ -275,10 +277,13 @@ def problem_node_update(
 @transaction.atomic
 def problem_node_delete(*, node: ProblemNode, actor) -> None:
     """Delete a node; its sub-causes or sub-effects go with it."""
-    audit_log(
-        community=node.tree.community, actor=actor, action="problem_node.deleted", text=node.text
+    delete_logged(
+        node,
+        community=node.tree.community,
+        actor=actor,
+        action="problem_node.deleted",
+        text=node.text,
     )
-    node.delete()
 
 
 # Socio-technical layers

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from gilde.accounts.models import KnowledgeType
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Role
+from gilde.communities.pages import delete_page, edit_page
 from gilde.communities.services import MembershipError
 from gilde.composition import importing, selectors, services, staging
 from gilde.composition.forms.pipeline import (
@@ -191,16 +192,19 @@ def _candidate_or_404(access, pk: int) -> Candidate:
 @community_view(Action.MANAGE_CANDIDATES)
 def candidate_edit(request, access, pk: int):
     candidate = _candidate_or_404(access, pk)
-    form = CandidateForm(request.POST or None, instance=candidate, community=access.community)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in CANDIDATE_FIELDS}
-        services.candidate_update(candidate=candidate, actor=request.user, **fields)
-        messages.success(request, _("The candidate is saved."))
-        return redirect("composition:candidates", slug=access.community.slug)
-    return render(
+    return edit_page(
         request,
-        "composition/candidate_form.html",
-        _context(access, form=form, candidate=candidate),
+        access,
+        form=CandidateForm(request.POST or None, instance=candidate, community=access.community),
+        save=lambda data: services.candidate_update(
+            candidate=candidate,
+            actor=request.user,
+            **{name: data[name] for name in CANDIDATE_FIELDS},
+        ),
+        template="composition/candidate_form.html",
+        done=_("The candidate is saved."),
+        next_url=reverse("composition:candidates", args=[access.community.slug]),
+        candidate=candidate,
     )
 
 
@@ -263,14 +267,14 @@ def _transition_refusal(candidate: Candidate, status: CandidateStatus, code: str
 @community_view(Action.MANAGE_CANDIDATES)
 def candidate_delete(request, access, pk: int):
     candidate = _candidate_or_404(access, pk)
-    if request.method == "POST":
-        services.candidate_delete(candidate=candidate, actor=request.user)
-        messages.success(request, _("The candidate is deleted."))
-        return redirect("composition:candidates", slug=access.community.slug)
-    return render(
+    return delete_page(
         request,
-        "composition/candidate_confirm_delete.html",
-        _context(access, candidate=candidate),
+        access,
+        delete=lambda: services.candidate_delete(candidate=candidate, actor=request.user),
+        template="composition/candidate_confirm_delete.html",
+        done=_("The candidate is deleted."),
+        next_url=reverse("composition:candidates", args=[access.community.slug]),
+        candidate=candidate,
     )
 
 

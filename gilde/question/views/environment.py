@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from gilde.communities.access import Action, community_view
-from gilde.communities.pages import render_cop
+from gilde.communities.pages import delete_page, edit_page, render_cop
 from gilde.core.safe_svg import safe_svg
 from gilde.core.versioning import conflict_rows, field_labels
 from gilde.question import drawing, services
@@ -102,17 +102,19 @@ def stakeholders(request, access):
 def stakeholder_edit(request, access, pk: int):
     require_question_editor(access)
     stakeholder = get_object_or_404(access.community.stakeholders, pk=pk)
-    form = StakeholderForm(request.POST or None, instance=stakeholder)
-    if request.method == "POST" and form.is_valid():
-        services.stakeholder_update(
+    return edit_page(
+        request,
+        access,
+        form=StakeholderForm(request.POST or None, instance=stakeholder),
+        save=lambda data: services.stakeholder_update(
             stakeholder=stakeholder,
             actor=request.user,
-            **{name: form.cleaned_data[name] for name in STAKEHOLDER_FIELDS},
-        )
-        messages.success(request, _("%(name)s is saved.") % {"name": stakeholder.name})
-        return redirect("question:stakeholders", slug=access.community.slug)
-    return render_cop(
-        request, access, "question/stakeholder_form.html", form=form, stakeholder=stakeholder
+            **{name: data[name] for name in STAKEHOLDER_FIELDS},
+        ),
+        template="question/stakeholder_form.html",
+        done=lambda saved: _("%(name)s is saved.") % {"name": saved.name},
+        next_url=reverse("question:stakeholders", args=[access.community.slug]),
+        stakeholder=stakeholder,
     )
 
 
@@ -120,13 +122,14 @@ def stakeholder_edit(request, access, pk: int):
 def stakeholder_delete(request, access, pk: int):
     require_question_editor(access)
     stakeholder = get_object_or_404(access.community.stakeholders, pk=pk)
-    if request.method == "POST":
-        name = stakeholder.name
-        services.stakeholder_delete(stakeholder=stakeholder, actor=request.user)
-        messages.success(request, _("%(name)s is removed from the grid.") % {"name": name})
-        return redirect("question:stakeholders", slug=access.community.slug)
-    return render_cop(
-        request, access, "question/stakeholder_confirm_delete.html", stakeholder=stakeholder
+    return delete_page(
+        request,
+        access,
+        delete=lambda: services.stakeholder_delete(stakeholder=stakeholder, actor=request.user),
+        template="question/stakeholder_confirm_delete.html",
+        done=_("%(name)s is removed from the grid.") % {"name": stakeholder.name},
+        next_url=reverse("question:stakeholders", args=[access.community.slug]),
+        stakeholder=stakeholder,
     )
 
 
@@ -264,14 +267,13 @@ def node_edit(request, access, pk: int):
 def node_delete(request, access, pk: int):
     require_question_editor(access)
     node = _node_or_404(access, pk)
-    if request.method == "POST":
-        services.problem_node_delete(node=node, actor=request.user)
-        messages.success(request, _("Deleted from the problem tree."))
-        return redirect("question:tree", slug=access.community.slug)
-    return render_cop(
+    return delete_page(
         request,
         access,
-        "question/node_confirm_delete.html",
+        delete=lambda: services.problem_node_delete(node=node, actor=request.user),
+        template="question/node_confirm_delete.html",
+        done=_("Deleted from the problem tree."),
+        next_url=reverse("question:tree", args=[access.community.slug]),
         node=node,
         subs=list(node.children.all()),
     )

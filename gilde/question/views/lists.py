@@ -4,11 +4,11 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from gilde.communities.access import Action, community_view
-from gilde.communities.pages import render_cop
+from gilde.communities.pages import delete_page, edit_page, render_cop
 from gilde.core.pagination import paginate
 from gilde.question import selectors, services
 from gilde.question.forms.lists import IntendedYieldForm, SignalFilterForm, UrgencySignalForm
@@ -79,24 +79,33 @@ def _signal_or_404(access, pk: int):
 def signal_edit(request, access, pk: int):
     require_question_editor(access)
     signal = _signal_or_404(access, pk)
-    form = UrgencySignalForm(request.POST or None, instance=signal)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in SIGNAL_FIELDS}
-        services.urgency_signal_update(signal=signal, actor=request.user, **fields)
-        messages.success(request, _("The urgency signal is saved."))
-        return redirect("question:signals", slug=access.community.slug)
-    return render_cop(request, access, "question/signal_form.html", form=form, signal=signal)
+    return edit_page(
+        request,
+        access,
+        form=UrgencySignalForm(request.POST or None, instance=signal),
+        save=lambda data: services.urgency_signal_update(
+            signal=signal, actor=request.user, **{name: data[name] for name in SIGNAL_FIELDS}
+        ),
+        template="question/signal_form.html",
+        done=_("The urgency signal is saved."),
+        next_url=reverse("question:signals", args=[access.community.slug]),
+        signal=signal,
+    )
 
 
 @community_view(Action.VIEW_QUESTION)
 def signal_delete(request, access, pk: int):
     require_question_editor(access)
     signal = _signal_or_404(access, pk)
-    if request.method == "POST":
-        services.urgency_signal_delete(signal=signal, actor=request.user)
-        messages.success(request, _("The urgency signal is deleted."))
-        return redirect("question:signals", slug=access.community.slug)
-    return render_cop(request, access, "question/signal_confirm_delete.html", signal=signal)
+    return delete_page(
+        request,
+        access,
+        delete=lambda: services.urgency_signal_delete(signal=signal, actor=request.user),
+        template="question/signal_confirm_delete.html",
+        done=_("The urgency signal is deleted."),
+        next_url=reverse("question:signals", args=[access.community.slug]),
+        signal=signal,
+    )
 
 
 # Intended yields
@@ -140,28 +149,33 @@ def _yield_or_404(access, pk: int):
 def yield_edit(request, access, pk: int):
     require_question_editor(access)
     item = _yield_or_404(access, pk)
-    form = IntendedYieldForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        services.yield_update(
-            item=item,
-            actor=request.user,
-            level=form.cleaned_data["level"],
-            text=form.cleaned_data["text"],
-        )
-        messages.success(request, _("The yield is saved."))
-        return redirect("question:yields", slug=access.community.slug)
-    return render_cop(request, access, "question/yield_form.html", form=form, item=item)
+    return edit_page(
+        request,
+        access,
+        form=IntendedYieldForm(request.POST or None, instance=item),
+        save=lambda data: services.yield_update(
+            item=item, actor=request.user, level=data["level"], text=data["text"]
+        ),
+        template="question/yield_form.html",
+        done=_("The yield is saved."),
+        next_url=reverse("question:yields", args=[access.community.slug]),
+        item=item,
+    )
 
 
 @community_view(Action.VIEW_QUESTION)
 def yield_delete(request, access, pk: int):
     require_question_editor(access)
     item = _yield_or_404(access, pk)
-    if request.method == "POST":
-        services.yield_delete(item=item, actor=request.user)
-        messages.success(request, _("The yield is deleted."))
-        return redirect("question:yields", slug=access.community.slug)
-    return render_cop(request, access, "question/yield_confirm_delete.html", item=item)
+    return delete_page(
+        request,
+        access,
+        delete=lambda: services.yield_delete(item=item, actor=request.user),
+        template="question/yield_confirm_delete.html",
+        done=_("The yield is deleted."),
+        next_url=reverse("question:yields", args=[access.community.slug]),
+        item=item,
+    )
 
 
 urlpatterns = [
