@@ -65,6 +65,21 @@ class KnowledgeType(models.TextChoices):
     BOTH = "both", _("Practice and theory")
 
 
+class ProfileFields(models.Model):
+    """What a person brings to a group. The account holds them; a CoP may keep its own per member
+    (step 2's member profile), which wins where it is filled in."""
+
+    function = models.CharField(_("function"), max_length=150, blank=True)
+    discipline = models.CharField(_("discipline"), max_length=150, blank=True)
+    sector = models.CharField(_("sector"), max_length=150, blank=True)
+    knowledge_type = models.CharField(
+        _("knowledge background"), max_length=10, choices=KnowledgeType.choices, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -92,7 +107,7 @@ class UserManager(BaseUserManager):
         return self.get(email=email_normalise(username or ""))
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin, ProfileFields):
     """A person, who logs in with an e-mail address. Profile attributes feed a CoP's composition."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
@@ -104,12 +119,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         null=True,
         blank=True,
         related_name="people",
-    )
-    function = models.CharField(_("function"), max_length=150, blank=True)
-    discipline = models.CharField(_("discipline"), max_length=150, blank=True)
-    sector = models.CharField(_("sector"), max_length=150, blank=True)
-    knowledge_type = models.CharField(
-        _("knowledge background"), max_length=10, choices=KnowledgeType.choices, blank=True
     )
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -140,13 +149,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.name or self.email
 
-    def clean(self):
-        super().clean()
-        self.email = email_normalise(self.email)
-
     def save(self, *args, **kwargs):
         self.email = email_normalise(self.email)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.email = email_normalise(self.email)
 
     @property
     def email_confirmed(self) -> bool:

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gilde.accounts.models import KnowledgeType, Organisation
+from gilde.accounts.models import KnowledgeType, Organisation, ProfileFields
 from gilde.communities.models import Community, Membership
 
 
@@ -117,7 +117,7 @@ class Candidate(models.Model):
         return status in TRANSITIONS[self.status]
 
 
-class MemberProfile(models.Model):
+class MemberProfile(ProfileFields):
     """A member's attributes in this CoP. Empty fields fall back to the account's profile."""
 
     membership = models.OneToOneField(Membership, on_delete=models.CASCADE, related_name="profile")
@@ -128,12 +128,6 @@ class MemberProfile(models.Model):
         null=True,
         blank=True,
         related_name="+",
-    )
-    sector = models.CharField(_("sector"), max_length=150, blank=True)
-    function = models.CharField(_("function"), max_length=150, blank=True)
-    discipline = models.CharField(_("discipline"), max_length=150, blank=True)
-    knowledge_type = models.CharField(
-        _("knowledge background"), max_length=10, choices=KnowledgeType.choices, blank=True
     )
     pioneer = models.CharField(
         _("pioneer or follower"),
