@@ -1,0 +1,40 @@
+"""Staff can open every admin page without an error, and private content has no admin page."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from gilde.composition.models import Intake
+from gilde.demo.services import demo_load
+from gilde.meetings.models import EvaluationAnswer, EvaluationResponse, EvaluationSubmission
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(email="beheer@example.org", is_staff=True, is_superuser=True)
+
+
+def test_every_admin_list_and_change_page_opens(client, staff):
+    demo_load()
+    client.force_login(staff)
+    for model, model_admin in admin.site._registry.items():
+        info = model._meta.app_label, model._meta.model_name
+        assert client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200, info
+        first = model.objects.first()
+        if first is not None:
+            change = reverse("admin:%s_%s_change" % info, args=[first.pk])
+            assert client.get(change).status_code == 200, info
+
+
+def test_anonymous_evaluations_have_no_admin_page():
+    for model in (EvaluationResponse, EvaluationAnswer, EvaluationSubmission):
+        assert model not in admin.site._registry
+
+
+def test_the_intake_admin_shows_no_answers(client, staff):
+    demo_load()
+    intake = Intake.objects.exclude(practice_case="").first()
+    client.force_login(staff)
+    page = client.get(reverse("admin:composition_intake_change", args=[intake.pk]))
+    assert intake.practice_case[:40] not in page.content.decode()
