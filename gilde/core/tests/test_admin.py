@@ -18,13 +18,13 @@ def staff(db):
 def test_every_admin_list_and_change_page_opens(client, staff):
     demo_load()
     client.force_login(staff)
-    for model, model_admin in admin.site._registry.items():
-        info = model._meta.app_label, model._meta.model_name
-        assert client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200, info
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        assert client.get(reverse(f"{prefix}_changelist")).status_code == 200, prefix
         first = model.objects.first()
         if first is not None:
-            change = reverse("admin:%s_%s_change" % info, args=[first.pk])
-            assert client.get(change).status_code == 200, info
+            change = reverse(f"{prefix}_change", args=[first.pk])
+            assert client.get(change).status_code == 200, prefix
 
 
 def test_anonymous_evaluations_have_no_admin_page():
