@@ -82,12 +82,14 @@ system-deps:
 		fi; \
 	fi
 
-# ruff, the layers (import-linter, pyproject.toml) and the security lint (bandit, same file).
+# ruff, the layers (import-linter), the security lint (bandit) and types (mypy); all configured
+# in pyproject.toml.
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/bandit -q -c pyproject.toml -r gilde
+	$(BIN)/mypy
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff format .
