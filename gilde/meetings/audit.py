@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from gilde.core.audit import register_audit_messages
+from gilde.core.audit import choice_label, register_audit_messages
+
+from .models import FacilitationMode
 
 _EVALUATION_MODES = {"named": _("named"), "anonymous": _("anonymous")}
 
@@ -25,6 +27,18 @@ register_audit_messages(
         ),
         "evaluation.opened_early": _("opened the evaluation of %(title)s early"),
         "evaluation.closed_early": _("closed the evaluation of %(title)s early"),
+        "evaluation_question.added": _("added the evaluation question “%(text)s”"),
+        "evaluation_question.changed": _("changed the evaluation question “%(text)s”"),
+        "evaluation_question.off": _("took the evaluation question “%(text)s” out of use"),
+        "evaluation_question.on": _("put the evaluation question “%(text)s” back in use"),
+        "evaluation_question.deleted": _("deleted the evaluation question “%(text)s”"),
+        "agenda_item.added": _("added “%(item)s” to the agenda of %(meeting)s"),
+        "agenda_item.changed": _("changed “%(item)s” on the agenda of %(meeting)s"),
+        "agenda_item.deleted": _("removed “%(item)s” from the agenda of %(meeting)s"),
     },
     labels={"mode": _mode_label},
+)
+register_audit_messages(
+    {"facilitation.changed": _("changed how the meetings are facilitated: %(mode)s")},
+    labels={"mode": choice_label(FacilitationMode)},
 )

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from gilde.core.audit import audit_log
+
 from ..models import (
     AgendaItem,
     EvaluationAnswer,
@@ -27,27 +29,37 @@ def _agenda_renumber(meeting) -> list:
     return items
 
 
-@transaction.atomic
-def agenda_item_add(*, meeting, **fields):
-    """Add an item at the end of the meeting's agenda; `fields` are the item's editable fields."""
-    last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
-    return AgendaItem.objects.create(
-        meeting=meeting, position=0 if last is None else last + 1, **fields
+def _log(meeting, actor, action: str, title: str) -> None:
+    audit_log(
+        community=meeting.community, actor=actor, action=action, item=title, meeting=meeting.title
     )
 
 
 @transaction.atomic
-def agenda_item_update(*, item, **fields):
-    for name, value in fields.items():
-        setattr(item, name, value)
-    item.save()
+def agenda_item_add(*, meeting, actor, **fields):
+    """Add an item at the end of the meeting's agenda; `fields` are the item's editable fields."""
+    last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
+    item = AgendaItem.objects.create(
+        meeting=meeting, position=0 if last is None else last + 1, **fields
+    )
+    _log(meeting, actor, "agenda_item.added", item.title)
     return item
 
 
 @transaction.atomic
-def agenda_item_delete(*, item) -> None:
+def agenda_item_update(*, item, actor, **fields):
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save()
+    _log(item.meeting, actor, "agenda_item.changed", item.title)
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item, actor) -> None:
     """Remove an item; answers linked to it stay, unlinked; the others close ranks."""
     meeting = item.meeting
+    _log(meeting, actor, "agenda_item.deleted", item.title)
     item.delete()
     _agenda_renumber(meeting)
 
@@ -86,7 +98,7 @@ def meeting_facilitators_set(*, meeting, turns) -> None:
 
 
 @transaction.atomic
-def facilitation_save(*, community, mode: str, core_group=(), plan=None, pair=None):
+def facilitation_save(*, community, actor, mode: str, core_group=(), plan=None, pair=None):
     """Store how the CoP facilitates. A pair (content, process) is assigned to every future
     planned meeting; a rotation plan ((meeting, facilitators) pairs from the preview, unsaved
     MeetingFacilitator rows) is applied as shown. Held and past meetings keep their
@@ -118,6 +130,7 @@ def facilitation_save(*, community, mode: str, core_group=(), plan=None, pair=No
             for turn in turns
         ]
     )
+    audit_log(community=community, actor=actor, action="facilitation.changed", mode=mode)
     return settings
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from gilde.communities.models import Community
-from gilde.core.audit import audit_log
+from gilde.core.audit import audit_log, delete_logged, save_logged
 
 from ..models import (
     ANONYMITY_THRESHOLD,
@@ -107,13 +107,15 @@ def evaluation_question_add(
     """Add a question at the end of the CoP's evaluation."""
     evaluation_questions_for(community)  # the defaults first, so they keep their place
     position = len(_renumber(community))
-    return EvaluationQuestion.objects.create(
+    question = EvaluationQuestion.objects.create(
         community=community,
         position=position,
         text=text,
         kind=kind,
         feeds_next_meeting=feeds_next_meeting,
     )
+    audit_log(community=community, actor=actor, action="evaluation_question.added", text=text)
+    return question
 
 
 def evaluation_question_update(
@@ -123,28 +125,38 @@ def evaluation_question_update(
     refuses the change): old scale answers would otherwise show up as empty open answers."""
     if kind != question.kind and EvaluationAnswer.objects.filter(question=question).exists():
         kind = question.kind
-    question.text, question.kind, question.feeds_next_meeting = text, kind, feeds_next_meeting
-    question.save(update_fields=["text", "kind", "feeds_next_meeting"])
-    return question
+    return save_logged(
+        question,
+        fields={"text": text, "kind": kind, "feeds_next_meeting": feeds_next_meeting},
+        community=question.community,
+        actor=actor,
+        action="evaluation_question.changed",
+        text=text,
+    )
 
 
 @transaction.atomic
 def evaluation_question_remove(*, question, actor) -> bool:
     """Delete an unanswered question; switch an answered one off so old results stay intact.
     True when it was deleted."""
+    log = {"community": question.community, "actor": actor, "text": question.text}
     if EvaluationAnswer.objects.filter(question=question).exists():
-        question.active = False
-        question.save(update_fields=["active"])
+        save_logged(question, fields={"active": False}, action="evaluation_question.off", **log)
         return False
-    question.delete()
+    delete_logged(question, action="evaluation_question.deleted", **log)
     return True
 
 
 def evaluation_question_restore(*, question, actor) -> EvaluationQuestion:
     """Put a switched-off question back in the evaluation."""
-    question.active = True
-    question.save(update_fields=["active"])
-    return question
+    return save_logged(
+        question,
+        fields={"active": True},
+        community=question.community,
+        actor=actor,
+        action="evaluation_question.on",
+        text=question.text,
+    )
 
 
 @transaction.atomic

@@ -66,7 +66,7 @@ def agenda(request, access, pk: int):
             request.POST, community=access.community, work_forms=work_forms, prefix="new"
         )
         if form.is_valid():
-            services.agenda_item_add(meeting=meeting, **_item_fields(form))
+            services.agenda_item_add(meeting=meeting, actor=request.user, **_item_fields(form))
             form = None
             if not request.htmx:
                 messages.success(request, _("The item is added to the agenda."))
@@ -83,7 +83,7 @@ def agenda_item_edit(request, access, pk: int, item_pk: int):
         request.POST or None, instance=item, community=access.community, work_forms=work_forms
     )
     if request.method == "POST" and form.is_valid():
-        services.agenda_item_update(item=item, **_item_fields(form))
+        services.agenda_item_update(item=item, actor=request.user, **_item_fields(form))
         messages.success(request, _("The agenda item is saved."))
         return redirect("meetings:agenda", slug=access.community.slug, pk=meeting.pk)
     return render_cop(
@@ -96,7 +96,7 @@ def agenda_item_edit(request, access, pk: int, item_pk: int):
 def agenda_item_delete(request, access, pk: int, item_pk: int):
     meeting = _meeting_or_404(access, pk)
     item = _item_or_404(meeting, item_pk)
-    services.agenda_item_delete(item=item)
+    services.agenda_item_delete(item=item, actor=request.user)
     if request.htmx:
         return _agenda_response(request, access, meeting, work_forms_for(access.community))
     messages.success(request, _("“%(title)s” is removed from the agenda.") % {"title": item.title})
@@ -149,7 +149,10 @@ def facilitation(request, access):
             mode = data["mode"]
             if mode == FacilitationMode.PAIR:
                 services.facilitation_save(
-                    community=community, mode=mode, pair=(data["content"], data["process"])
+                    community=community,
+                    actor=request.user,
+                    mode=mode,
+                    pair=(data["content"], data["process"]),
                 )
                 messages.success(request, _("The pair facilitates the coming meetings."))
                 return redirect("meetings:facilitation", slug=community.slug)
@@ -164,7 +167,11 @@ def facilitation(request, access):
             )
             if "confirm" in request.POST:
                 services.facilitation_save(
-                    community=community, mode=mode, core_group=data["core_group"], plan=preview
+                    community=community,
+                    actor=request.user,
+                    mode=mode,
+                    core_group=data["core_group"],
+                    plan=preview,
                 )
                 messages.success(request, _("The rotation is saved."))
                 return redirect("meetings:facilitation", slug=community.slug)
