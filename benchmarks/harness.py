@@ -52,6 +52,7 @@ class Installation:
     factor: int
     data_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="gilde-bench-")))
     database_url: str = ""
+    extra_env: dict = field(default_factory=dict)  # settings this run needs (mail to files)
 
     @property
     def env(self) -> dict[str, str]:
@@ -64,7 +65,7 @@ class Installation:
         env.pop("DATABASE_URL", None)
         if self.database_url:
             env["DATABASE_URL"] = self.database_url
-        return env
+        return {**env, **self.extra_env}
 
     def run(self, *args: str, capture: bool = False) -> str:
         result = subprocess.run(

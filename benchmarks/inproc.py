@@ -152,17 +152,13 @@ def drill_setup(options: dict) -> dict:
             evaluation_opened_at=now - timezone.timedelta(hours=1)
         )
     upcoming = community.meetings.filter(starts_at__gt=now + timezone.timedelta(days=1))
-    recipients = list(
-        community.memberships.filter(role=Role.PARTICIPANT).values_list("pk", flat=True)[:2]
-    )
     return {
         "editors": members("redacteur", options["editors"], Role.FACILITATOR),
         "writers": members("schrijver", options["writers"], Role.PARTICIPANT),
         "question_edit": reverse("question:edit", args=[slug]),
         "rsvp": [reverse("meetings:rsvp", args=[slug, m.pk]) for m in upcoming[:6]],
         "evaluations": [reverse("meetings:evaluate", args=[slug, m.pk]) for m in held],
-        "comment_request": reverse("question:request_comments", args=[slug]),
-        "mail_form": {"recipients": recipients},
+        "invite": reverse("communities:invite", args=[slug]),
     }
 
 
@@ -182,11 +178,20 @@ def drill_check_versions(acknowledged: list[str]) -> dict:
     }
 
 
+def drill_check_crash(addresses: list[str]) -> dict:
+    """Every invitation a client was told about exists."""
+    from gilde.communities.models import Invitation
+
+    stored = set(Invitation.objects.filter(email__in=addresses).values_list("email", flat=True))
+    return {"missing": sorted(set(addresses) - stored)[:20]}
+
+
 COMMANDS = {
     "setup": lambda: setup(),
     "measure": lambda paths: measure(json.loads(paths)),
     "drill-setup": lambda options: drill_setup(json.loads(options)),
     "drill-check-versions": lambda markers: drill_check_versions(json.loads(markers)),
+    "drill-check-crash": lambda addresses: drill_check_crash(json.loads(addresses)),
 }
 
 if __name__ == "__main__":

@@ -202,6 +202,8 @@ if email_url := env_str("GILDE_EMAIL_URL"):
     EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
     EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
     EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+    # file:///path/to/folder writes each message to a file there (for trials and the drills).
+    EMAIL_FILE_PATH = "/" + _email["EMAIL_FILE_PATH"] if _email["EMAIL_FILE_PATH"] else None
 elif env_str("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = env_str("EMAIL_HOST")
@@ -262,6 +264,9 @@ TASKS = {
         "BACKEND": env_str("GILDE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# A task still running after this long lost its worker (killed, crashed): it runs again.
+GILDE_TASK_STALE_SECONDS = int(env_str("GILDE_TASK_STALE_SECONDS", "900"))
 
 # How long an invitation link stays valid.
 GILDE_INVITATION_DAYS = 14

@@ -11,13 +11,14 @@ Code that already runs in the worker, outside any transaction, calls `send_templ
 """
 
 import base64
+import uuid
 from functools import cache
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import Context, Engine
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import TaskContext, task
 
 Attachment = tuple[str, str | bytes, str]  # (filename, content, mimetype)
@@ -95,7 +96,8 @@ def queue_templated_mail(
             template=template, to=to, language=language, context=context, attachments=attachments
         )
     )
-    transaction.on_commit(lambda: send_queued_mail.enqueue(message=message))
+    key = uuid.uuid4().hex
+    transaction.on_commit(lambda: send_queued_mail.enqueue(message=message, key=key))
 
 
 def _serialise(message: EmailMessage) -> dict:
@@ -137,9 +139,19 @@ def forget_task_arguments(context: TaskContext) -> None:
 
 
 @task(takes_context=True)
-def send_queued_mail(context: TaskContext, *, message: dict) -> None:
-    """Send a message that `queue_templated_mail` rendered."""
+def send_queued_mail(context: TaskContext, *, message: dict, key: str = "") -> None:
+    """Send a message that `queue_templated_mail` rendered, once per `key`.
+
+    A worker killed during a task leaves it running; `gilde worker` puts such tasks back in the
+    queue (`gilde.core.queue`), so the task may run again: a message already sent is not sent
+    twice. Only a kill in the instant between the mail server's acceptance and the note that it
+    was sent could send it again, which is better than losing it."""
+    from .models import OutgoingMail
+
     try:
-        _deserialise(message).send()
+        record = OutgoingMail.objects.get_or_create(key=key or uuid.uuid4().hex)[0]
+        if record.sent_at is None:
+            _deserialise(message).send()
+            OutgoingMail.objects.filter(pk=record.pk).update(sent_at=timezone.now())
     finally:
         forget_task_arguments(context)

@@ -44,3 +44,19 @@ class ThrottleCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:8]}… {self.count} since {self.window_start:%Y-%m-%d %H:%M}"
+
+
+class OutgoingMail(models.Model):
+    """One queued e-mail, by a random key: a task that runs again after its worker was killed
+    sends the message only if it was not sent yet (`gilde.core.mail.send_queued_mail`)."""
+
+    key = models.CharField(max_length=32, unique=True)
+    queued_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.key} {'sent' if self.sent_at else 'queued'}"

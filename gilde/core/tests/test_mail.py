@@ -218,3 +218,51 @@ def test_a_cop_name_with_markup_reaches_the_invitee_as_written(
     [message] = mail.outbox
     assert TRICKY_NAME in message.subject
     assert re.search(re.escape(TRICKY_NAME), message.body)
+
+
+def test_a_queued_mail_that_runs_again_is_sent_once(db, mailoutbox):
+    from gilde.core.mail import send_queued_mail
+
+    message = {
+        "subject": "Hallo",
+        "body": "Tekst",
+        "from": "g@example.org",
+        "to": ["a@example.org"],
+        "attachments": [],
+    }
+    send_queued_mail.enqueue(message=message, key="k1")
+    send_queued_mail.enqueue(message=message, key="k1")  # the task ran again after a crash
+    send_queued_mail.enqueue(message=message, key="k2")
+    assert len(mailoutbox) == 2
+
+
+def test_a_task_left_running_by_a_killed_worker_goes_back_in_the_queue(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from gilde.core.queue import tasks_requeue_stale
+
+    stale = DBTaskResult.objects.create(
+        status=TaskResultStatus.RUNNING,
+        started_at=timezone.now() - timedelta(hours=1),
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="gilde.core.mail.send_queued_mail",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+    busy = DBTaskResult.objects.create(
+        status=TaskResultStatus.RUNNING,
+        started_at=timezone.now(),
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="gilde.core.mail.send_queued_mail",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+    assert tasks_requeue_stale(older_than=timedelta(minutes=15)) == 1
+    stale.refresh_from_db()
+    busy.refresh_from_db()
+    assert stale.status == TaskResultStatus.READY
+    assert busy.status == TaskResultStatus.RUNNING

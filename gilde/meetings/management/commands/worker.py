@@ -13,6 +13,8 @@ from django.db import close_old_connections, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from gilde.core.queue import tasks_requeue_stale
+
 logger = logging.getLogger(__name__)
 
 PERIOD_SECONDS = 600
@@ -25,6 +27,7 @@ def _clock(stop: threading.Event, period: float) -> None:
     while True:
         try:
             close_old_connections()
+            tasks_requeue_stale()
             send_due_notifications.enqueue()
             accounts_expire.enqueue()
         except Exception:
@@ -51,6 +54,8 @@ class Command(DbWorkerCommand):
         )
 
     def handle(self, *args, clock: bool = True, **options):
+        # Tasks a killed worker left running go back in the queue (gilde.core.queue).
+        tasks_requeue_stale()
         # With --reload the parent process only watches files; the child does the work.
         in_reloader_parent = (
             options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
