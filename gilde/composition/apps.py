@@ -15,3 +15,7 @@ class CompositionConfig(AppConfig):
         # A candidate who joins the CoP becomes a member of the pipeline, with their details.
         on_member_joined(candidate_for_new_member)
         register_suggestion_source(selectors.profile_suggestions)
+        # Members' facts and intake answers for the apps beside composition.
+        from . import providers
+
+        providers.register()
