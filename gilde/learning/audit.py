@@ -14,7 +14,9 @@ register_audit_messages(
         ),
         "learning.buddies_removed": _("removed a confirmed round of buddy pairs"),
         "learning.canvas_added": _("started the backcasting canvas %(title)s"),
-        "learning.canvas_changed": _("saved version %(number)s of the backcasting canvas %(title)s"),
+        "learning.canvas_changed": _(
+            "saved version %(number)s of the backcasting canvas %(title)s"
+        ),
         "learning.canvas_step_added": _("added the step %(title)s to the canvas %(canvas)s"),
         "learning.canvas_step_changed": _("changed the step %(title)s of the canvas %(canvas)s"),
         "learning.canvas_step_removed": _("removed the step %(title)s from the canvas %(canvas)s"),

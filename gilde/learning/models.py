@@ -229,9 +229,7 @@ class Entry(models.Model):
 class BuddyPeriod(models.Model):
     """A round of buddy pairs, from a draft (preview, adjusted by hand) to confirmed."""
 
-    community = models.ForeignKey(
-        Community, on_delete=models.CASCADE, related_name="buddy_periods"
-    )
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="buddy_periods")
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -364,4 +362,3 @@ class LearningNotification(models.Model):
 
     def __str__(self) -> str:
         return self.key
-

@@ -114,7 +114,8 @@ def buddies_set(community, facts: dict) -> Signal:
         _("Buddy pairs for this period"),
         SignalStatus.MET if period else SignalStatus.NOT_MET,
         (
-            _("Buddy pairs are set until %(date)s.") % {"date": date_format(period.ends_on, "j F Y")}
+            _("Buddy pairs are set until %(date)s.")
+            % {"date": date_format(period.ends_on, "j F Y")}
             if period
             else _("No confirmed buddy pairs run today.")
         ),

@@ -13,8 +13,8 @@ from gilde.communities.preparation import preparation_section
 from .forms import TakeawayForm
 from .models import Entry
 from .selectors import (
-    RECORD_ROLES,
     PROMPT_WINDOW,
+    RECORD_ROLES,
     buddies_of,
     experiments_due_for,
     group_experiments_for_meeting,

@@ -160,9 +160,7 @@ def own_entry_or_404(access: CommunityAccess, pk: int) -> Entry:
 def own_experiment_or_404(access: CommunityAccess, pk: int) -> Experiment:
     if access.membership is None:
         raise Http404
-    experiment = access.community.experiments.filter(
-        pk=pk, membership=access.membership
-    ).first()
+    experiment = access.community.experiments.filter(pk=pk, membership=access.membership).first()
     if experiment is None:
         raise Http404
     return experiment
@@ -258,10 +256,11 @@ def meeting_prompt_due(membership: Membership | None, now: datetime | None = Non
     if not ended:
         return None
     meeting = ended[-1]
-    if Entry.objects.filter(membership=membership, meeting_id=meeting.id, kind="highlight").exists():
+    if Entry.objects.filter(
+        membership=membership, meeting_id=meeting.id, kind="highlight"
+    ).exists():
         return None
     return meeting
-
 
 
 def period_bounds(community: Community, now: datetime | None = None) -> tuple[date, date, date]:

@@ -52,7 +52,7 @@ def _check_tier(community: Community, tier: str) -> str:
 
 
 def tags_normalise(text: str) -> str:
-    """"Circulair, inkoop ,Circulair" → ",circulair,inkoop,": lower case, no doubles, no commas
+    """ "Circulair, inkoop ,Circulair" → ",circulair,inkoop,": lower case, no doubles, no commas
     inside a tag."""
     seen: list[str] = []
     for raw in text.split(","):
@@ -502,4 +502,3 @@ def canvas_step_to_agenda(*, step: CanvasStep, meeting_id: int, actor) -> bool:
             meeting=meeting_ref(community, meeting_id).title,
         )
     return added
-

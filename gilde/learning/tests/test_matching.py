@@ -76,9 +76,7 @@ def test_no_repeat_when_an_alternative_exists(people, data):
     history = _history(people, data)
     by_key = {p.key: p for p in people}
     groups = buddy_groups(people, history)
-    fewest = min(
-        score(g, by_key, history).repeats for g in _all_groupings([p.key for p in people])
-    )
+    fewest = min(score(g, by_key, history).repeats for g in _all_groupings([p.key for p in people]))
     assert score(groups, by_key, history).repeats == fewest
 
 

@@ -84,7 +84,9 @@ def canvas_detail(request, access, canvas: int):
 @community_view(Action.VIEW_LEARNING)
 def canvas_print(request, access, canvas: int):
     item = selectors.canvas_or_404(access, canvas)
-    return render_cop(request, access, "learning/canvas_print.html", **_canvas_context(access, item))
+    return render_cop(
+        request, access, "learning/canvas_print.html", **_canvas_context(access, item)
+    )
 
 
 @community_view(Action.EDIT_CANVAS)
@@ -116,7 +118,9 @@ def canvas_edit(request, access, canvas: int):
                 canvas=current,
             )
         if version:
-            messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
+            messages.success(
+                request, _("Saved as version %(number)s.") % {"number": version.number}
+            )
         else:
             messages.info(request, _("Nothing changed, so no new version was made."))
         return redirect("learning:canvas", slug=access.community.slug, canvas=item.pk)
@@ -146,7 +150,11 @@ def canvas_history(request, access, canvas: int):
         older=older,
         newer=newer,
         form={
-            "a": {"value": older.number if older else (versions[1].number if len(versions) > 1 else None)},
+            "a": {
+                "value": older.number
+                if older
+                else (versions[1].number if len(versions) > 1 else None)
+            },
             "b": {"value": newer.number if newer else (versions[0].number if versions else None)},
         },
     )
@@ -183,8 +191,8 @@ def step_delete(request, access, canvas: int, step: int):
     )
 
 
-@require_POST
 @community_view(Action.KEEP_RECORD)
+@require_POST
 def step_experiment(request, access, canvas: int, step: int):
     item = selectors.canvas_or_404(access, canvas)
     experiment = services.canvas_step_to_experiment(
@@ -198,8 +206,8 @@ def step_experiment(request, access, canvas: int, step: int):
     )
 
 
-@require_POST
 @community_view(Action.PLAN_MEETINGS)
+@require_POST
 def step_agenda(request, access, canvas: int, step: int):
     item = selectors.canvas_or_404(access, canvas)
     existing = _step_or_404(item, step)
@@ -213,8 +221,8 @@ def step_agenda(request, access, canvas: int, step: int):
     return redirect("learning:canvas", slug=access.community.slug, canvas=item.pk)
 
 
-@require_POST
 @community_view(Action.EDIT_CANVAS)
+@require_POST
 def step_poll(request, access, canvas: int, step: int):
     item = selectors.canvas_or_404(access, canvas)
     existing = _step_or_404(item, step)

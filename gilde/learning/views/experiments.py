@@ -70,7 +70,9 @@ def experiment_new(request, access):
         if fields is not None:
             experiment = services.experiment_add(membership=access.membership, **fields)
             messages.success(request, _("Your experiment is planned."))
-            return redirect("learning:experiment", slug=access.community.slug, experiment=experiment.pk)
+            return redirect(
+                "learning:experiment", slug=access.community.slug, experiment=experiment.pk
+            )
     return render_cop(request, access, "learning/experiment_form.html", form=form, experiment=None)
 
 
@@ -106,9 +108,7 @@ def experiment_edit(request, access, experiment: int):
     }
     # A due date that has passed may stay; a new one lies ahead.
     posted = request.POST.get("due_on", "")
-    form = _form(
-        request, access, initial=initial, check_date=posted != item.due_on.isoformat()
-    )
+    form = _form(request, access, initial=initial, check_date=posted != item.due_on.isoformat())
     if request.method == "POST" and form.is_valid():
         fields = _fields(access, form)
         if fields is not None:
@@ -118,8 +118,8 @@ def experiment_edit(request, access, experiment: int):
     return render_cop(request, access, "learning/experiment_form.html", form=form, experiment=item)
 
 
-@require_POST
 @community_view(Action.KEEP_RECORD)
+@require_POST
 def experiment_status(request, access, experiment: int):
     item = selectors.own_experiment_or_404(access, experiment)
     form = StatusForm(request.POST)
@@ -131,8 +131,8 @@ def experiment_status(request, access, experiment: int):
     return redirect("learning:experiment", slug=access.community.slug, experiment=item.pk)
 
 
-@require_POST
 @community_view(Action.KEEP_RECORD)
+@require_POST
 def experiment_checkin(request, access, experiment: int):
     item = selectors.own_experiment_or_404(access, experiment)
     form = CheckinForm(request.POST)
@@ -167,11 +167,13 @@ def experiment_report(request, access, experiment: int):
         )
         messages.success(request, _("Your report is saved."))
         return redirect("learning:experiment", slug=access.community.slug, experiment=item.pk)
-    return render_cop(request, access, "learning/experiment_report.html", form=form, experiment=item)
+    return render_cop(
+        request, access, "learning/experiment_report.html", form=form, experiment=item
+    )
 
 
-@require_POST
 @community_view(Action.PLAN_MEETINGS)
+@require_POST
 def experiment_round(request, access, meeting: int):
     ref = meeting_ref(access.community, meeting)
     if ref is None:

@@ -41,7 +41,9 @@ def record(request, access):
     entries = access.community.learning_entries.filter(membership=membership).select_related(
         "meeting", "experiment"
     )
-    page = paginate(request, selectors.entries_filtered(entries, filters), per_page=ENTRIES_PER_PAGE)
+    page = paginate(
+        request, selectors.entries_filtered(entries, filters), per_page=ENTRIES_PER_PAGE
+    )
     goals = selectors.record_of(membership)
     intake = None
     if goals is None or not (goals.goals or goals.questions):
@@ -145,8 +147,8 @@ def entry_edit(request, access, entry: int):
     return render_cop(request, access, "learning/entry_form.html", form=form, entry=item)
 
 
-@require_POST
 @community_view(Action.KEEP_RECORD)
+@require_POST
 def entry_tier(request, access, entry: int):
     item = selectors.own_entry_or_404(access, entry)
     form = TierForm(request.POST, community=access.community)
@@ -195,8 +197,8 @@ def attachment(request, access, entry: int):
     return response
 
 
-@require_POST
 @community_view(Action.KEEP_RECORD)
+@require_POST
 def takeaway(request, access, meeting: int):
     ref = meeting_ref(access.community, meeting)
     if ref is None:
@@ -223,7 +225,8 @@ def _goals_initial(access, record: LearningRecord | None) -> dict:
     intake = intake_answers(access.membership)
     return {
         "goals": record.goals if record else "",
-        "questions": (record.questions if record else "") or (intake.learning_questions if intake else ""),
+        "questions": (record.questions if record else "")
+        or (intake.learning_questions if intake else ""),
         "revision": record.revision if record else 0,
     }
 
@@ -256,7 +259,9 @@ def goals_edit(request, access):
                 rows=rows,
             )
         if version:
-            messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
+            messages.success(
+                request, _("Saved as version %(number)s.") % {"number": version.number}
+            )
         else:
             messages.info(request, _("Nothing changed, so no new version was made."))
         return redirect("learning:record", slug=access.community.slug)
@@ -268,8 +273,8 @@ def goals_edit(request, access):
     )
 
 
-@require_POST
 @community_view(Action.KEEP_RECORD)
+@require_POST
 def goals_tier(request, access):
     form = TierForm(request.POST, community=access.community)
     if form.is_valid():
@@ -301,8 +306,14 @@ def goals_history(request, access):
         rows=rows,
         older=older,
         newer=newer,
-        form={"a": {"value": int(a) if a.isdigit() else (versions[1].number if len(versions) > 1 else None)},
-              "b": {"value": int(b) if b.isdigit() else (versions[0].number if versions else None)}},
+        form={
+            "a": {
+                "value": int(a)
+                if a.isdigit()
+                else (versions[1].number if len(versions) > 1 else None)
+            },
+            "b": {"value": int(b) if b.isdigit() else (versions[0].number if versions else None)},
+        },
     )
 
 

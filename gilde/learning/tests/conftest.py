@@ -1,0 +1,53 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from gilde.communities.models import Role
+from gilde.learning import services
+from gilde.meetings.models import Meeting
+from tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture
+def past_meeting(cop):
+    return Meeting.objects.create(
+        community=cop,
+        title="Bijeenkomst 1",
+        starts_at=timezone.now() - timedelta(hours=5),
+        duration_minutes=180,
+    )
+
+
+@pytest.fixture
+def next_meeting(cop):
+    return Meeting.objects.create(
+        community=cop,
+        title="Bijeenkomst 2",
+        starts_at=timezone.now() + timedelta(days=20),
+        duration_minutes=180,
+    )
+
+
+@pytest.fixture
+def buddy(cop):
+    """A second participant."""
+    user = UserFactory(email="bo@example.org", name="Bo Buddy")
+    MembershipFactory(community=cop, user=user, role=Role.PARTICIPANT)
+    return user
+
+
+def membership_of(cop, user):
+    return cop.memberships.get(user=user)
+
+
+def make_buddies(cop, *users, actor=None):
+    today = timezone.localdate()
+    period = services.BuddyPeriod.objects.create(
+        community=cop, starts_on=today - timedelta(days=1), ends_on=today + timedelta(days=30)
+    )
+    group = services.BuddyGroup.objects.create(period=period, community=cop, number=1)
+    group.members.set([membership_of(cop, u) for u in users])
+    period.confirmed_at = timezone.now()
+    period.save()
+    return period
