@@ -4,9 +4,18 @@ import pytest
 from django.utils import timezone
 
 from gilde.communities.models import Role
+from gilde.core import middleware
 from gilde.learning import services
 from gilde.meetings.models import Meeting
 from tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(settings, monkeypatch):
+    """These tests read the English source texts, so everyone gets the English interface (a
+    Dutch test sets the language back itself, see `dutch`)."""
+    settings.LANGUAGE_CODE = "en"
+    monkeypatch.setattr(middleware, "AVAILABLE", {"en"})
 
 
 @pytest.fixture
@@ -51,3 +60,9 @@ def make_buddies(cop, *users, actor=None):
     period.confirmed_at = timezone.now()
     period.save()
     return period
+
+
+@pytest.fixture
+def dutch(settings, monkeypatch):
+    settings.LANGUAGE_CODE = "nl"
+    monkeypatch.setattr(middleware, "AVAILABLE", {"nl", "en"})

@@ -11,12 +11,13 @@ from gilde.communities.access import Action, community_view
 from gilde.communities.calendar import can_add_to_agenda
 from gilde.communities.offers import poll_maker
 from gilde.communities.pages import render_cop
-from gilde.core.versioning import conflict_rows, field_labels, version_diff
+from gilde.core.versioning import conflict_rows, field_labels
 
 from .. import selectors, services
 from ..charts import canvas_timeline_svg
 from ..forms import CanvasForm, CanvasStepForm, MeetingChoiceForm
 from ..models import CANVAS_FIELDS, Canvas, CanvasVersion
+from .versions import compare
 
 
 @community_view(Action.VIEW_LEARNING)
@@ -95,6 +96,8 @@ def canvas_edit(request, access, canvas: int):
     form = CanvasForm(request.POST or None, instance=item, initial={"revision": item.revision})
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in CANVAS_FIELDS}
+        # The form wrote the new values onto `item`; compare with what is saved.
+        item.refresh_from_db()
         try:
             version = services.canvas_save(
                 canvas=item,
@@ -131,32 +134,15 @@ def canvas_edit(request, access, canvas: int):
 def canvas_history(request, access, canvas: int):
     item = selectors.canvas_or_404(access, canvas)
     versions = list(item.versions.select_related("author"))
-    rows, older, newer = [], None, None
-    a, b = request.GET.get("a", ""), request.GET.get("b", "")
-    if a.isdigit() and b.isdigit() and len(a) < 9 and len(b) < 9:
-        found = {v.number: v for v in versions}
-        older, newer = found.get(int(a)), found.get(int(b))
-        if older and newer:
-            if older.number > newer.number:
-                older, newer = newer, older
-            rows = version_diff(older, newer, field_labels(CanvasVersion, CANVAS_FIELDS))
+    # The texts; the horizon (a date) shows in each version's line instead.
+    labels = field_labels(CanvasVersion, [f for f in CANVAS_FIELDS if f != "horizon"])
     return render_cop(
         request,
         access,
         "learning/canvas_history.html",
         canvas=item,
         versions=versions,
-        rows=rows,
-        older=older,
-        newer=newer,
-        form={
-            "a": {
-                "value": older.number
-                if older
-                else (versions[1].number if len(versions) > 1 else None)
-            },
-            "b": {"value": newer.number if newer else (versions[0].number if versions else None)},
-        },
+        **compare(request, versions, labels),
     )
 
 

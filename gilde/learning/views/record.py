@@ -12,12 +12,13 @@ from gilde.communities.calendar import meeting_ref, meeting_refs
 from gilde.communities.members import intake_answers
 from gilde.communities.pages import render_cop
 from gilde.core.pagination import paginate
-from gilde.core.versioning import conflict_rows, field_labels, version_diff
+from gilde.core.versioning import conflict_rows, field_labels
 from gilde.guide.selectors import work_forms_for
 
 from .. import selectors, services
 from ..forms import EntryFilterForm, EntryForm, GoalsForm, TakeawayForm, TierForm, tier_choices
 from ..models import GoalsVersion, LearningRecord
+from .versions import compare
 
 ENTRIES_PER_PAGE = 20
 GOALS_FIELDS = ("goals", "questions")
@@ -289,31 +290,13 @@ def goals_tier(request, access):
 def goals_history(request, access):
     record = selectors.record_of(access.membership)
     versions = list(record.versions.select_related("author")) if record else []
-    rows, older, newer = [], None, None
-    a, b = request.GET.get("a", ""), request.GET.get("b", "")
-    if a.isdigit() and b.isdigit() and record is not None:
-        found = {v.number: v for v in versions}
-        older, newer = found.get(int(a)), found.get(int(b))
-        if older and newer:
-            if older.number > newer.number:
-                older, newer = newer, older
-            rows = version_diff(older, newer, field_labels(GoalsVersion, GOALS_FIELDS))
+    labels = field_labels(GoalsVersion, GOALS_FIELDS)
     return render_cop(
         request,
         access,
         "learning/goals_history.html",
         versions=versions,
-        rows=rows,
-        older=older,
-        newer=newer,
-        form={
-            "a": {
-                "value": int(a)
-                if a.isdigit()
-                else (versions[1].number if len(versions) > 1 else None)
-            },
-            "b": {"value": int(b) if b.isdigit() else (versions[0].number if versions else None)},
-        },
+        **compare(request, versions, labels),
     )
 
 
