@@ -25,8 +25,9 @@ def learning_facts(community, facts: dict) -> dict:
                 "membership_id", "membership__role", "status", "due_on", "reported_at"
             )
         )
-        this = [e for e in experiments if start <= e["due_on"] <= end]
-        last = [e for e in experiments if previous <= e["due_on"] < start]
+        # An experiment due at a meeting belongs to the period that ends there.
+        this = [e for e in experiments if start < e["due_on"] <= end]
+        last = [e for e in experiments if previous < e["due_on"] <= start]
         participants = community.memberships.filter(role=Role.PARTICIPANT).count()
         facts["learning"] = {
             "previous": previous,
@@ -71,10 +72,10 @@ def experiments_this_period(community, facts: dict) -> Signal:
             "(%(count)s of %(total)s). From %(target)s most of the group is trying something."
         )
         % {
-            "share": percent(share),
+            "share": percent(100 * share),
             "count": known["with_experiment"],
             "total": known["participants"],
-            "target": percent(EXPERIMENT_SHARE),
+            "target": percent(100 * EXPERIMENT_SHARE),
         },
         "s7-between-meetings",
     )
@@ -100,7 +101,7 @@ def experiments_reported(community, facts: dict) -> Signal:
         title,
         SignalStatus.MET if share >= REPORTED_SHARE else SignalStatus.NOT_MET,
         _("%(share)s of the last period's experiments were reported back (%(count)s of %(total)s).")
-        % {"share": percent(share), "count": reported, "total": len(last)},
+        % {"share": percent(100 * share), "count": reported, "total": len(last)},
         "s7-between-meetings",
     )
 

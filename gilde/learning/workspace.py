@@ -1,6 +1,8 @@
 """What step 7's page shows beside the guidance: this period's experiments, the buddy pairs and
 the backcasting canvases."""
 
+from datetime import timedelta
+
 from gilde.communities.access import Action
 from gilde.guide.workspaces import register_workspace
 
@@ -14,7 +16,9 @@ def learning_workspace(request, access, facts: dict) -> dict:
     period = known["period"]
     return {
         "learning": known,
-        "counts": experiment_counts(access.community, known["start"], known["end"]),
+        "counts": experiment_counts(
+            access.community, known["start"] + timedelta(days=1), known["end"]
+        ),
         "buddy_period": period,
         "buddy_groups": (
             list(period.groups.prefetch_related("members__user"))
