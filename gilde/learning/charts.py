@@ -49,7 +49,7 @@ def canvas_timeline_svg(*, canvas, steps, today: date) -> str:
     for mark in marks:
         x = svg_number(_x(mark.x))
         y = AXIS_Y - 40 if mark.lane == 0 else AXIS_Y + 56
-        when = date_format(mark.day, "M Y")
+        when = date_format(mark.day, "N Y")
         parts.append(
             f'<circle cx="{x}" cy="{AXIS_Y}" r="6" fill="{PRIMARY}"/>'
             f'<line x1="{x}" y1="{AXIS_Y}" x2="{x}" y2="{svg_number(y + 4)}" stroke="{GRID}"/>'

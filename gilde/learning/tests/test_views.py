@@ -179,3 +179,16 @@ def test_observer_has_no_record_but_sees_the_group_view(client, cop, observer):
     client.force_login(observer)
     assert client.get(reverse("learning:record", args=[cop.slug])).status_code == 403
     assert client.get(reverse("learning:group", args=[cop.slug])).status_code == 200
+
+
+def test_pages_speak_dutch_by_default(client, cop, participant, past_meeting, dutch):
+    client.force_login(participant)
+    html = client.get(reverse("learning:record", args=[cop.slug])).content.decode()
+    assert "Mijn leerdossier" in html and "Tijdlijn" in html
+    meeting = client.get(reverse("meetings:detail", args=[cop.slug, past_meeting.pk]))
+    assert "Wat neem je mee uit deze bijeenkomst?" in meeting.content.decode()
+    response = client.post(
+        reverse("learning:experiment_new", args=[cop.slug]),
+        {"title": "Te laat", "due_on": "2001-01-01", "tier": "private"},
+    )
+    assert "Kies vandaag of een latere dag." in response.content.decode()
