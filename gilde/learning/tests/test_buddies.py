@@ -30,7 +30,7 @@ def test_facilitator_suggests_adjusts_and_confirms_pairs(client, cop, facilitato
     assert buddies_of(members[0]) == []
     url = reverse("learning:buddy_period", args=[cop.slug, period.pk])
     numbers = {f"m{m.pk}": 1 for m in members}
-    bad = client.post(url, {**numbers, "m%s" % members[0].pk: 2, "arrange": "1"})
+    bad = client.post(url, {**numbers, f"m{members[0].pk}": 2, "arrange": "1"})
     assert bad.status_code == 200 and "at least two people" in bad.content.decode()
     numbers[f"m{members[0].pk}"] = 2
     numbers[f"m{members[1].pk}"] = 2
