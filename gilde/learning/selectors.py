@@ -207,6 +207,29 @@ def shared_entries_for(access: CommunityAccess, *, buddies=None) -> QuerySet:
     return entries_visible_to(access, buddies=buddies).exclude(membership=access.membership)
 
 
+def with_work_forms(community: Community, entries) -> list:
+    """`entries` as a list, each with `work_form` set to (name, url) of the work form it names,
+    or None. The library needs no query; the CoP's own forms one, only when an entry names one."""
+    from django.urls import reverse
+
+    from gilde.guide.selectors import guide_for_request
+
+    entries = list(entries)
+    keys = {e.work_form_key for e in entries if e.work_form_key}
+    found: dict[str, tuple[str, str]] = {}
+    if keys:
+        for form in guide_for_request().work_forms:
+            if form.key in keys:
+                found[form.key] = (form.name, reverse("guide:work_form", args=[form.key]))
+        own = {int(k[4:]) for k in keys - set(found) if k.startswith("cop-") and k[4:].isdigit()}
+        for form in community.work_forms.filter(pk__in=own):
+            url = reverse("guide:cop_work_form", args=[community.slug, form.pk])
+            found[form.key] = (form.name, url)
+    for entry in entries:
+        entry.work_form = found.get(entry.work_form_key)
+    return entries
+
+
 # Experiments and meetings
 
 

@@ -192,3 +192,23 @@ def test_pages_speak_dutch_by_default(client, cop, participant, past_meeting, du
         {"title": "Te laat", "due_on": "2001-01-01", "tier": "private"},
     )
     assert "Kies vandaag of een latere dag." in response.content.decode()
+
+
+def test_an_entry_links_its_work_form(client, cop, participant):
+    _entry(cop, participant, "Over de werkvorm", work_form_key="ls-1-2-4-all")
+    client.force_login(participant)
+    html = client.get(reverse("learning:record", args=[cop.slug])).content.decode()
+    assert reverse("guide:work_form", args=["ls-1-2-4-all"]) in html
+
+
+def test_now_selectors_for_the_home(cop, participant, buddy, past_meeting):
+    from gilde.learning.selectors import buddy_for, experiments_due_for, meeting_prompt_due
+
+    membership = membership_of(cop, participant)
+    assert meeting_prompt_due(membership).id == past_meeting.pk
+    services.meeting_takeaway_add(membership=membership, meeting_id=past_meeting.pk, body="x")
+    assert meeting_prompt_due(membership) is None
+    assert buddy_for(membership) == []
+    make_buddies(cop, participant, buddy)
+    assert [m.user for m in buddy_for(membership)] == [buddy]
+    assert experiments_due_for(membership) == []

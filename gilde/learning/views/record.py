@@ -45,6 +45,7 @@ def record(request, access):
     page = paginate(
         request, selectors.entries_filtered(entries, filters), per_page=ENTRIES_PER_PAGE
     )
+    page.object_list = selectors.with_work_forms(access.community, page.object_list)
     goals = selectors.record_of(membership)
     intake = None
     if goals is None or not (goals.goals or goals.questions):
@@ -317,6 +318,7 @@ def group(request, access):
         selectors.shared_entries_for(access, buddies=buddies), filters
     )
     page = paginate(request, entries, per_page=ENTRIES_PER_PAGE)
+    page.object_list = selectors.with_work_forms(access.community, page.object_list)
     goals = list(
         selectors.goals_visible_to(access, buddies=buddies)
         .exclude(membership=access.membership)
