@@ -1,52 +1,83 @@
-"""Step 7's readiness signals (advice only)."""
+"""Step 7's readiness signals (advice only), from one query.
 
+A period is the CoP's meeting cadence: "this period" runs from today to the cadence ahead (the
+experiments due by the next meeting), "the last period" the cadence before today.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gilde.communities.models import Role
+from gilde.communities.models import Community, Membership, Role
 from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
 from gilde.core.formatting import percent
 
-from .models import ExperimentStatus
-from .selectors import canvases_of, current_period, period_bounds
+from .models import BuddyPeriod, Canvas, CanvasStep, Experiment, ExperimentStatus
 
 EXPERIMENT_SHARE = 0.6
 REPORTED_SHARE = 0.5
 CANVAS_STEPS = 3
 
 
-def learning_facts(community, facts: dict) -> dict:
-    """What step 7's signals and workspace need, fetched once per page; cached in `facts`."""
+def _count(queryset, field: str = "pk", distinct: bool = False):
+    counted = (
+        queryset.order_by()
+        .values("community_id")
+        .annotate(n=Count(field, distinct=distinct))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def learning_facts(community: Community, facts: dict) -> dict:
+    """What step 7's signals and workspace need, in one query; cached in `facts`."""
     if "learning" not in facts:
-        previous, start, end = period_bounds(community)
-        experiments = list(
-            community.experiments.filter(due_on__gte=previous, due_on__lte=end).values(
-                "membership_id", "membership__role", "status", "due_on", "reported_at"
-            )
+        today = timezone.localdate()
+        cadence = timedelta(weeks=community.cadence_weeks)
+        mine = {"community_id": OuterRef("pk")}
+        live = Experiment.objects.filter(**mine).exclude(status=ExperimentStatus.DROPPED)
+        this = live.filter(due_on__gte=today, due_on__lte=today + cadence)
+        last = live.filter(due_on__gte=today - cadence, due_on__lt=today)
+        steps = (
+            CanvasStep.objects.filter(**mine)
+            .order_by()
+            .values("canvas_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+            .values("n")[:1]
         )
-        # An experiment due at a meeting belongs to the period that ends there.
-        this = [e for e in experiments if start < e["due_on"] <= end]
-        last = [e for e in experiments if previous < e["due_on"] <= start]
-        participants = community.memberships.filter(role=Role.PARTICIPANT).count()
-        facts["learning"] = {
-            "previous": previous,
-            "start": start,
-            "end": end,
-            "this": this,
-            "last": last,
-            "participants": participants,
-            "with_experiment": len(
-                {
-                    e["membership_id"]
-                    for e in this
-                    if e["membership__role"] == Role.PARTICIPANT
-                    and e["status"] != ExperimentStatus.DROPPED
-                }
-            ),
-            "period": current_period(community, timezone.localdate()),
-            "canvases": list(canvases_of(community)),
-        }
+        period = BuddyPeriod.objects.filter(
+            **mine, confirmed_at__isnull=False, starts_on__lte=today, ends_on__gte=today
+        ).order_by("-starts_on", "-pk")
+        row = (
+            Community.objects.filter(pk=community.pk)
+            .annotate(
+                participants=_count(Membership.objects.filter(**mine, role=Role.PARTICIPANT)),
+                with_experiment=_count(
+                    this.filter(membership__role=Role.PARTICIPANT), "membership", distinct=True
+                ),
+                last_total=_count(last),
+                last_reported=_count(last.filter(reported_at__isnull=False)),
+                best_canvas=Coalesce(Subquery(steps, output_field=IntegerField()), Value(0)),
+                canvas_count=_count(Canvas.objects.filter(**mine)),
+                buddies_until=Subquery(period.values("ends_on")[:1]),
+            )
+            .values(
+                "participants",
+                "with_experiment",
+                "last_total",
+                "last_reported",
+                "best_canvas",
+                "canvas_count",
+                "buddies_until",
+            )
+            .get()
+        )
+        facts["learning"] = {**row, "today": today, "cadence": cadence}
     return facts["learning"]
 
 
@@ -85,8 +116,8 @@ def experiments_this_period(community, facts: dict) -> Signal:
 def experiments_reported(community, facts: dict) -> Signal:
     known = learning_facts(community, facts)
     title = _("Experiments are reported back")
-    last = [e for e in known["last"] if e["status"] != ExperimentStatus.DROPPED]
-    if not last:
+    total = known["last_total"]
+    if not total:
         return Signal(
             "experiments_reported",
             title,
@@ -94,30 +125,27 @@ def experiments_reported(community, facts: dict) -> Signal:
             _("No experiments were due in the last period."),
             "s7-between-meetings",
         )
-    reported = sum(1 for e in last if e["reported_at"] is not None)
-    share = reported / len(last)
+    share = known["last_reported"] / total
     return Signal(
         "experiments_reported",
         title,
         SignalStatus.MET if share >= REPORTED_SHARE else SignalStatus.NOT_MET,
         _("%(share)s of the last period's experiments were reported back (%(count)s of %(total)s).")
-        % {"share": percent(100 * share), "count": reported, "total": len(last)},
+        % {"share": percent(100 * share), "count": known["last_reported"], "total": total},
         "s7-between-meetings",
     )
 
 
 @readiness_signal(step=7)
 def buddies_set(community, facts: dict) -> Signal:
-    known = learning_facts(community, facts)
-    period = known["period"]
+    until = learning_facts(community, facts)["buddies_until"]
     return Signal(
         "buddies_set",
         _("Buddy pairs for this period"),
-        SignalStatus.MET if period else SignalStatus.NOT_MET,
+        SignalStatus.MET if until else SignalStatus.NOT_MET,
         (
-            _("Buddy pairs are set until %(date)s.")
-            % {"date": date_format(period.ends_on, "j F Y")}
-            if period
+            _("Buddy pairs are set until %(date)s.") % {"date": date_format(until, "j F Y")}
+            if until
             else _("No confirmed buddy pairs run today.")
         ),
         "s7-extra-buddies",
@@ -127,7 +155,7 @@ def buddies_set(community, facts: dict) -> Signal:
 @readiness_signal(step=7)
 def canvas_with_steps(community, facts: dict) -> Signal:
     known = learning_facts(community, facts)
-    best = max((c.step_count for c in known["canvases"]), default=0)
+    best = known["best_canvas"]
     return Signal(
         "canvas_with_steps",
         _("A backcasting canvas with steps back to today"),
@@ -135,7 +163,7 @@ def canvas_with_steps(community, facts: dict) -> Signal:
         (
             _("The fullest canvas has %(count)s steps; from %(target)s it shows a path.")
             % {"count": best, "target": CANVAS_STEPS}
-            if known["canvases"]
+            if known["canvas_count"]
             else _("There is no backcasting canvas yet.")
         ),
         "s7-backcasting",

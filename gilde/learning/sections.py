@@ -9,6 +9,7 @@ from gilde.communities.calendar import can_add_to_agenda
 from gilde.communities.home import HomeSection, home_section
 from gilde.communities.meeting_page import meeting_section
 from gilde.communities.preparation import preparation_section
+from gilde.communities.revision import cached_for
 
 from .forms import TakeawayForm
 from .models import Entry
@@ -16,7 +17,6 @@ from .selectors import (
     PROMPT_WINDOW,
     RECORD_ROLES,
     buddies_of,
-    experiments_due_for,
     group_experiments_for_meeting,
     shared_experiments_for_meeting,
 )
@@ -26,13 +26,12 @@ from .selectors import (
 def learning_home(request, access) -> HomeSection | None:
     if not access.can(Action.KEEP_RECORD):
         return None
-    return HomeSection(
-        "learning/_home.html",
-        {
-            "buddies": buddies_of(access.membership),
-            "experiments": experiments_due_for(access.membership)[:3],
-        },
+    membership = access.membership
+    # Cached with the CoP's revision, which every change of a buddy round raises.
+    buddies = cached_for(
+        access.community, f"learning-buddies:{membership.pk}", lambda: buddies_of(membership)
     )
+    return HomeSection("learning/_home.html", {"buddies": buddies})
 
 
 @meeting_section(order=30)

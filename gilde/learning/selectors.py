@@ -286,36 +286,6 @@ def meeting_prompt_due(membership: Membership | None, now: datetime | None = Non
     return meeting
 
 
-def period_bounds(community: Community, now: datetime | None = None) -> tuple[date, date, date]:
-    """(start of last period, start of this period, end of this period): periods run from one
-    meeting to the next; without meetings, by the CoP's cadence from its start."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    meetings = [m for m in meeting_refs(community) if not m.cancelled]
-    past = [timezone.localdate(m.starts_at) for m in meetings if m.starts_at <= now]
-    future = [timezone.localdate(m.starts_at) for m in meetings if m.starts_at > now]
-    step = timedelta(weeks=community.cadence_weeks)
-    start = past[-1] if past else min(community.start_date, today)
-    previous = past[-2] if len(past) > 1 else start - step
-    end = future[0] if future else max(start + step, today)
-    return previous, start, end
-
-
-def experiment_counts(community: Community, start: date, end: date) -> dict[str, int]:
-    """Experiments due in [start, end], by status; counts only, so private ones count too."""
-    rows = (
-        community.experiments.filter(due_on__gte=start, due_on__lte=end)
-        .values("status")
-        .annotate(n=Count("pk"))
-    )
-    counts = {str(s): 0 for s in ExperimentStatus.values}
-    counts.update({row["status"]: row["n"] for row in rows})
-    counts["reported"] = community.experiments.filter(
-        due_on__gte=start, due_on__lte=end, reported_at__isnull=False
-    ).count()
-    return counts
-
-
 def canvases_of(community: Community) -> QuerySet:
     return community.canvases.annotate(step_count=Count("steps"))
 
