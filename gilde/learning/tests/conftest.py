@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from gilde.communities.models import Role
 from gilde.core import middleware
-from gilde.learning import services
+from gilde.learning.models import BuddyGroup, BuddyPeriod
 from gilde.meetings.models import Meeting
 from tests.factories import MembershipFactory, UserFactory
 
@@ -52,10 +52,10 @@ def membership_of(cop, user):
 
 def make_buddies(cop, *users, actor=None):
     today = timezone.localdate()
-    period = services.BuddyPeriod.objects.create(
+    period = BuddyPeriod.objects.create(
         community=cop, starts_on=today - timedelta(days=1), ends_on=today + timedelta(days=30)
     )
-    group = services.BuddyGroup.objects.create(period=period, community=cop, number=1)
+    group = BuddyGroup.objects.create(period=period, community=cop, number=1)
     group.members.set([membership_of(cop, u) for u in users])
     period.confirmed_at = timezone.now()
     period.save()
