@@ -112,6 +112,7 @@ def test_shared_experiments_show_on_the_meeting_and_preparation_pages(
     prepare = client.get(reverse("meetings:prepare", args=[cop.slug, next_meeting.pk]))
     html = prepare.content.decode()
     assert "Gedeeld-exp" in html and "Prive-exp" not in html
+    assert html.count("Gedeeld-exp") == html.split("</title>")[1].count("Gedeeld-exp")
     detail = client.get(reverse("meetings:detail", args=[cop.slug, next_meeting.pk]))
     assert "Gedeeld-exp" in detail.content.decode()
     response = client.post(reverse("learning:experiment_round", args=[cop.slug, next_meeting.pk]))
