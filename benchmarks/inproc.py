@@ -70,6 +70,8 @@ def pages() -> dict[str, str]:
         "members": reverse("communities:members", args=[slug]),
         "dashboard": reverse("composition:dashboard", args=[slug]),
         "library": reverse("guide:cop_library", args=[slug]),
+        # The demo participant's own learning record (step 7).
+        "learning": reverse("learning:record", args=[slug]),
     }
 
 

@@ -60,6 +60,10 @@ MEMBERS_ONLY = {**RUNNERS_ONLY, "participant": 200, "observer": 200}
 MEMBER_ROLES = ["participant", "observer", "facilitator", "initiator"]
 LOGGED_IN = {**ALL(200), "anonymous": LOGIN}
 ANONYMOUS_ONLY = {**ALL(302), "anonymous": 200}
+# Those who keep a learning record (everyone but observers), and items only their author reaches.
+KEEPERS = {**MEMBERS_ONLY, "observer": 403}
+KEEPERS_POST = {**KEEPERS, **dict.fromkeys(["participant", "facilitator", "initiator"], 405)}
+OWN_ITEM = {**KEEPERS, "facilitator": 404, "initiator": 404}
 
 EXPECTED = {
     "core:home": ALL(200),
@@ -178,6 +182,43 @@ EXPECTED = {
     "meetings:evaluation_question_restore": post_only(RUNNERS_ONLY),
     "meetings:evaluation_question_move": post_only(RUNNERS_ONLY),
     "meetings:notification_preference": LOGGED_IN,
+    # Step 7. Objects: the participant persona's private entry (with an attachment) and private
+    # experiment, a draft buddy round, a canvas with one step. Others' private items are 404s.
+    "learning:record": KEEPERS,
+    "learning:goals": KEEPERS,
+    "learning:goals_tier": KEEPERS_POST,
+    "learning:goals_history": KEEPERS,
+    "learning:entry_new": KEEPERS,
+    "learning:entry_edit": OWN_ITEM,
+    "learning:entry_tier": KEEPERS_POST,
+    "learning:entry_delete": OWN_ITEM,
+    "learning:attachment": {**OWN_ITEM, "observer": 404},
+    "learning:takeaway": KEEPERS_POST,
+    "learning:group": MEMBERS_ONLY,
+    "learning:experiments": MEMBERS_ONLY,
+    "learning:experiment_new": KEEPERS,
+    "learning:experiment": {**OWN_ITEM, "observer": 404},
+    "learning:experiment_edit": OWN_ITEM,
+    "learning:experiment_status": KEEPERS_POST,
+    "learning:experiment_checkin": KEEPERS_POST,
+    "learning:experiment_report": OWN_ITEM,
+    "learning:experiment_round": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
+    "learning:buddies": MEMBERS_ONLY,
+    "learning:buddies_new": RUNNERS_ONLY,
+    "learning:buddy_period": RUNNERS_ONLY,
+    "learning:buddy_delete": RUNNERS_ONLY,
+    "learning:canvases": MEMBERS_ONLY,
+    "learning:canvas_new": KEEPERS,
+    "learning:canvas": MEMBERS_ONLY,
+    "learning:canvas_edit": KEEPERS,
+    "learning:canvas_history": MEMBERS_ONLY,
+    "learning:canvas_print": MEMBERS_ONLY,
+    "learning:step_new": KEEPERS,
+    "learning:step_edit": KEEPERS,
+    "learning:step_delete": KEEPERS,
+    "learning:step_experiment": KEEPERS_POST,
+    "learning:step_agenda": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
+    "learning:step_poll": KEEPERS_POST,
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -279,8 +320,10 @@ def url_kwargs(cop, personas):
     question = EvaluationQuestion.objects.create(
         community=cop, text="Wat neem je mee?", kind="open", feeds_next_meeting=True
     )
+    learning = _learning_objects(cop, personas)
     return {
         **{key: obj.pk for key, obj in objects.items()},
+        **learning,
         "meeting": meeting.pk,
         "item_pk": item.pk,
         "question_pk": question.pk,
@@ -295,6 +338,43 @@ def url_kwargs(cop, personas):
         "pk": membership.pk,
         "application": application.pk,
         "invitation": invitation.pk,
+    }
+
+
+def _learning_objects(cop, personas) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gilde.learning import services as learning_services
+    from gilde.learning.models import BuddyPeriod, CanvasStep
+
+    membership = cop.memberships.get(user=personas["participant"])
+    entry = learning_services.entry_add(
+        membership=membership,
+        kind="insight",
+        body="Alleen voor mij",
+        attachment=SimpleUploadedFile("notitie.txt", b"Prive", content_type="text/plain"),
+    )
+    experiment = learning_services.experiment_add(
+        membership=membership, title="Iets proberen", due_on=date.today() + timedelta(days=9)
+    )
+    period = BuddyPeriod.objects.create(
+        community=cop, starts_on=date.today(), ends_on=date.today() + timedelta(days=40)
+    )
+    canvas = learning_services.canvas_add(
+        community=cop,
+        actor=personas["initiator"],
+        title="Circulair in 2030",
+        horizon=date.today() + timedelta(days=900),
+    )
+    step = CanvasStep.objects.create(
+        canvas=canvas, community=cop, title="Pilot", due_on=date.today() + timedelta(days=90)
+    )
+    return {
+        "entry": entry.pk,
+        "experiment": experiment.pk,
+        "period": period.pk,
+        "canvas": canvas.pk,
+        "step": step.pk,
     }
 
 

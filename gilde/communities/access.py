@@ -51,6 +51,10 @@ class Action(StrEnum):
     ATTEND_MEETINGS = "attend_meetings"
     READ_EVALUATION_ANSWERS = "read_evaluation_answers"
     PLAN_MEETINGS = "plan_meetings"
+    VIEW_LEARNING = "view_learning"
+    KEEP_RECORD = "keep_record"
+    EDIT_CANVAS = "edit_canvas"
+    MANAGE_BUDDIES = "manage_buddies"
 
 
 _MEMBER = {
@@ -61,10 +65,18 @@ _MEMBER = {
     Action.VIEW_QUESTION,
     Action.VIEW_COMPOSITION,
     Action.VIEW_MEETINGS,
+    # What the group shares of its learning, the buddy pairs and the backcasting canvases.
+    Action.VIEW_LEARNING,
 }
 # Those who take part in meetings: they say whether they come, fill in the evaluation and read
 # its open answers (observers see the averages only).
-_ATTENDERS = {Action.ATTEND_MEETINGS, Action.READ_EVALUATION_ANSWERS}
+_ATTENDERS = {
+    Action.ATTEND_MEETINGS,
+    Action.READ_EVALUATION_ANSWERS,
+    # Their own learning record and experiments, and the group's canvases.
+    Action.KEEP_RECORD,
+    Action.EDIT_CANVAS,
+}
 _RUNNERS = {
     Action.PLAN_MEETINGS,
     Action.MANAGE_CANDIDATES,
@@ -81,6 +93,7 @@ _RUNNERS = {
     Action.DECIDE_APPLICATIONS,
     Action.EDIT_SETTINGS,
     Action.VIEW_AUDIT_LOG,
+    Action.MANAGE_BUDDIES,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {

@@ -11,6 +11,7 @@ Used by the question sheet (step 1) and every later document; the templates
 """
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .diff import Piece, diff_words
+
+Version = TypeVar("Version", bound="DocumentVersion")
 
 # Versions never change, so the comparison of two of them is kept for a day.
 DIFF_CACHE_SECONDS = 24 * 60 * 60
@@ -63,8 +66,8 @@ def versioned_save(
     fields: Mapping[str, object],
     revision: int,
     versions: models.QuerySet,
-    create_version: Callable[[int], DocumentVersion],
-) -> DocumentVersion | None:
+    create_version: Callable[[int], Version],
+) -> Version | None:
     """Save `fields` on `document` if it is still at `revision`, and add version number n + 1.
 
     Returns None when nothing changed; raises `StaleEdit` (with the saved state) when another save

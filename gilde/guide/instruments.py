@@ -38,22 +38,16 @@ class Instrument:
 
 _REGISTRY: dict[str, Instrument] = {}
 
-# Instruments the guidance names that later work will build (decisions, learning, monitoring,
-# reports); their sentences stay hidden until the providing app registers them.
+# Instruments the guidance names that later work will build (decisions, monitoring, reports);
+# their sentences stay hidden until the providing app registers them.
 PLANNED = frozenset(
     {
         "decision_log",
-        "shared_learning_questions",
         "feedback_requests",
         "monitoring_cycle",
-        "personal_notes",
         "social_map",
         "system_analysis",
         "value_stories",
-        "backcasting_canvas",
-        "experiments",
-        "logbook",
-        "buddy_pairs",
         "organisation_report",
         "initiator_report",
         "public_results",

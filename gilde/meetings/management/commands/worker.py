@@ -22,6 +22,7 @@ PERIOD_SECONDS = 600
 
 def _clock(stop: threading.Event, period: float) -> None:
     from gilde.accounts.tasks import accounts_expire
+    from gilde.core.periodic import periodic_tasks
     from gilde.meetings.tasks import send_due_notifications
 
     while True:
@@ -30,6 +31,9 @@ def _clock(stop: threading.Event, period: float) -> None:
             tasks_requeue_stale()
             send_due_notifications.enqueue()
             accounts_expire.enqueue()
+            # Other apps' periodic work (learning's prompts and check-in reminders).
+            for periodic in periodic_tasks():
+                periodic.enqueue()
         except Exception:
             logger.exception("Could not queue the periodic meeting e-mails")
         finally:

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "gilde.learning"
+    label = "learning"
+    verbose_name = "Learning"
+
+    def ready(self):
+        # Step 7's page part, signals, audit sentences, instruments, the home's buddy line, the
+        # meeting and preparation sections, and the worker's periodic prompts.
+        from gilde.core.periodic import register_periodic_task
+
+        from . import audit, instruments, readiness, sections, workspace  # noqa: F401
+        from .tasks import send_learning_prompts
+
+        register_periodic_task(send_learning_prompts)
