@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.test import RequestFactory
 from django.urls import reverse
 
 from gilde.composition.models import Intake
@@ -18,11 +19,14 @@ def staff(db):
 def test_every_admin_list_and_change_page_opens(client, staff):
     demo_load()
     client.force_login(staff)
-    for model in admin.site._registry:
+    request = RequestFactory().get("/admin/")
+    request.user = staff
+    for model, model_admin in admin.site._registry.items():
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         assert client.get(reverse(f"{prefix}_changelist")).status_code == 200, prefix
         first = model.objects.first()
-        if first is not None:
+        # Some admins list private items without a page per item (learning records).
+        if first is not None and model_admin.has_view_or_change_permission(request, first):
             change = reverse(f"{prefix}_change", args=[first.pk])
             assert client.get(change).status_code == 200, prefix
 
