@@ -51,6 +51,10 @@ class Action(StrEnum):
     ATTEND_MEETINGS = "attend_meetings"
     READ_EVALUATION_ANSWERS = "read_evaluation_answers"
     PLAN_MEETINGS = "plan_meetings"
+    VIEW_MONITORING = "view_monitoring"
+    TAKE_PART_IN_MONITORING = "take_part_in_monitoring"
+    MANAGE_MONITORING = "manage_monitoring"
+    VIEW_NETWORK_NAMES = "view_network_names"
 
 
 _MEMBER = {
@@ -61,10 +65,16 @@ _MEMBER = {
     Action.VIEW_QUESTION,
     Action.VIEW_COMPOSITION,
     Action.VIEW_MEETINGS,
+    Action.VIEW_MONITORING,
 }
 # Those who take part in meetings: they say whether they come, fill in the evaluation and read
 # its open answers (observers see the averages only).
-_ATTENDERS = {Action.ATTEND_MEETINGS, Action.READ_EVALUATION_ANSWERS}
+_ATTENDERS = {
+    Action.ATTEND_MEETINGS,
+    Action.READ_EVALUATION_ANSWERS,
+    # Step 6: the network question, TIS scores and value stories.
+    Action.TAKE_PART_IN_MONITORING,
+}
 _RUNNERS = {
     Action.PLAN_MEETINGS,
     Action.MANAGE_CANDIDATES,
@@ -81,12 +91,17 @@ _RUNNERS = {
     Action.DECIDE_APPLICATIONS,
     Action.EDIT_SETTINGS,
     Action.VIEW_AUDIT_LOG,
+    Action.MANAGE_MONITORING,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
     Role.INITIATOR: frozenset(_MEMBER | _ATTENDERS | _RUNNERS),
     # Intakes are personal: the member and the facilitators read them, not the initiator.
-    Role.FACILITATOR: frozenset(_MEMBER | _ATTENDERS | _RUNNERS | {Action.READ_INTAKES}),
+    # The named social map is personal data: facilitators read it; the group only where the CoP
+    # allows it (`can_see_network_names`).
+    Role.FACILITATOR: frozenset(
+        _MEMBER | _ATTENDERS | _RUNNERS | {Action.READ_INTAKES, Action.VIEW_NETWORK_NAMES}
+    ),
     Role.PARTICIPANT: frozenset(
         _MEMBER | _ATTENDERS | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}
     ),
@@ -185,6 +200,14 @@ class CommunityAccess:
     def can_read_intake_of(self, membership: Membership) -> bool:
         """An intake is for the member and the facilitators only."""
         return self.can(Action.READ_INTAKES) or self.membership == membership
+
+    def can_see_network_names(self, group_allowed: bool) -> bool:
+        """The named social map and each person's network figures: facilitators always; the
+        initiator and participants when the CoP shares the map with the group. Observers (and
+        reports) get aggregates only."""
+        if self.can(Action.VIEW_NETWORK_NAMES):
+            return True
+        return group_allowed and self.role in (Role.INITIATOR, Role.PARTICIPANT)
 
     def can_leave(self, initiator_count: int) -> bool:
         """A CoP keeps at least one initiator: the last one hands over before leaving."""

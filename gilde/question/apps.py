@@ -7,3 +7,4 @@ class QuestionConfig(AppConfig):
 
     def ready(self):
         from . import audit, instruments, readiness, workspace  # noqa: F401  (step 1's registrations)
+        from . import evidence  # noqa: F401  (the yields beside a monitoring cycle's evidence)
