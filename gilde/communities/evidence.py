@@ -79,9 +79,8 @@ def evidence_provider(*, key: str, order: int, label: Promise | str):
 
     def decorator(function: Provider) -> Provider:
         registered = _PROVIDERS.get(key)
-        if registered is not None and registered.function is not function:
-            if registered.function.__qualname__ != function.__qualname__:
-                raise ValueError(f"Evidence provider {key!r} is registered twice")
+        if registered is not None and registered.function.__qualname__ != function.__qualname__:
+            raise ValueError(f"Evidence provider {key!r} is registered twice")
         _PROVIDERS[key] = _Registered(key, order, label, function)
         return function
 

@@ -12,7 +12,7 @@ from gilde.communities.evidence import EvidenceItem, evidence_provider
 from gilde.communities.interventions import Intervention, intervention_source
 from gilde.communities.meeting_sections import MeetingRef, register_meeting_source
 
-from .models import ANONYMITY_THRESHOLD, Attendance, AgendaItem, MeetingStatus
+from .models import ANONYMITY_THRESHOLD, AgendaItem, Attendance, MeetingStatus
 from .selectors import evaluation_content, ownership_per_meeting, ownership_share
 
 

@@ -1,5 +1,6 @@
 """`{% meeting_sections "preparation" meeting as sections %}`: what other apps add to a meeting's
-pages (see gilde/communities/meeting_sections.py). Render each with `{% include section.template %}`."""
+pages (see gilde/communities/meeting_sections.py). Render each with
+`{% include section.template %}`."""
 
 from django import template
 

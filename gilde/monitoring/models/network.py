@@ -1,6 +1,5 @@
 """The social map: kinds of tie, outside actors, ties over time and network answers."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower

@@ -1,9 +1,9 @@
-"""The system analysis (TIS): moments, respondents (members and invited experts), scores, barriers."""
+"""The system analysis (TIS): moments, respondents (members and invited experts), scores and
+barriers."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
