@@ -30,6 +30,7 @@ from . import data
 from .group import load_group
 from .impact import load_impact
 from .meetings import load_meetings
+from .monitoring import load_monitoring
 from .question import load_question
 
 
@@ -342,6 +343,7 @@ def demo_fill(*, community: Community, users: dict[str, User], now: datetime) ->
     load_group(community=community, users=users)
     load_impact(community=community)
     load_meetings(community=community, users=users, now=now)
+    load_monitoring(community=community, users=users, now=now)
 
 
 @transaction.atomic

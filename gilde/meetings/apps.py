@@ -7,8 +7,12 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
-        from . import audit, instruments, readiness, workspace  # noqa: F401
-
         # What meetings tell other apps: evidence for monitoring, the meetings in time, agenda
         # items as interventions.
-        from . import evidence  # noqa: F401
+        from . import (  # noqa: F401
+            audit,
+            evidence,
+            instruments,
+            readiness,
+            workspace,
+        )

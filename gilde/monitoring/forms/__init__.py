@@ -4,6 +4,7 @@ from .network import (
     ImportUploadForm,
     MonitoringSettingsForm,
     NetworkAnswerForm,
+    TieColumnMappingForm,
     TieForm,
     TieKindForm,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "NetworkAnswerForm",
     "ReflectionForm",
     "TickForm",
+    "TieColumnMappingForm",
     "TieForm",
     "TieKindForm",
     "TisInvitationForm",

@@ -132,3 +132,49 @@ class ImportUploadForm(CleanTextMixin, forms.Form):
 
 class ImportConfirmForm(CleanTextMixin, forms.Form):
     mode = forms.ChoiceField(choices=[("all", "all"), ("valid", "valid")])
+
+
+class TieColumnMappingForm(CleanTextMixin, forms.Form):
+    """One choice per column of the file: which field of a tie it fills, or none."""
+
+    def __init__(self, *args, headers: list[str], samples: list[list[str]], **kwargs):
+        from ..importing import FIELDS, IGNORE
+
+        super().__init__(*args, **kwargs)
+        self.headers = headers
+        choices = [(IGNORE, _("Ignore this column")), *FIELDS.items()]
+        for index, header in enumerate(headers):
+            shown = [sample[index] for sample in samples if sample[index]][:3]
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=header,
+                choices=choices,
+                help_text=(
+                    _("For example: %(values)s") % {"values": " · ".join(shown)}
+                    if shown
+                    else _("Empty in the first rows.")
+                ),
+            )
+
+    def mapping(self) -> list[str]:
+        return [self.cleaned_data[f"column_{index}"] for index in range(len(self.headers))]
+
+    def clean(self):
+        from ..importing import FIELDS, REQUIRED
+
+        cleaned = super().clean()
+        if any(f"column_{index}" not in cleaned for index in range(len(self.headers))):
+            return cleaned
+        chosen = self.mapping()
+        missing = [str(FIELDS[name]) for name in REQUIRED if name not in chosen]
+        if missing:
+            raise forms.ValidationError(
+                _("Choose the columns that hold: %(fields)s.") % {"fields": ", ".join(missing)}
+            )
+        for name, label in FIELDS.items():
+            columns = [self.headers[i] for i, value in enumerate(chosen) if value == name]
+            if len(columns) > 1:
+                raise forms.ValidationError(
+                    _("“%(field)s” is chosen for more than one column: %(columns)s."),
+                    params={"field": label, "columns": ", ".join(columns)},
+                )
+        return cleaned

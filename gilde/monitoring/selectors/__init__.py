@@ -45,6 +45,7 @@ from .tis import (
     tis_moments_open_for,
     tis_own_response,
     tis_results,
+    tis_table,
 )
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "tis_moments_open_for",
     "tis_own_response",
     "tis_results",
+    "tis_table",
     "value_matrix",
     "value_stories_visible_to",
     "value_story_counts",

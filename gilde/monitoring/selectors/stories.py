@@ -62,6 +62,10 @@ class Matrix:
     totals: list  # stories per cycle, in the order of `cycles`
     stuck: int
 
+    @property
+    def column_totals(self) -> list:
+        return [(c, label, t) for (c, label), t in zip(self.cycles, self.totals, strict=True)]
+
 
 def value_matrix(stories) -> Matrix:
     """Stories as rows, cycles as columns (the five, then the extra ones some story uses)."""

@@ -14,7 +14,7 @@ from gilde.communities.access import Action
 from gilde.communities.interventions import interventions_by_ref
 from gilde.communities.models import Community, token_digest
 
-from .. import tis_results
+from .. import tis_results as summary
 from ..models import (
     TIS_THRESHOLD,
     TisBarrier,
@@ -47,7 +47,7 @@ def tis_own_response(moment: TisMoment, membership) -> TisResponse | None:
 class FunctionRow:
     function: str
     label: str
-    summary: tis_results.FunctionSummary | None
+    summary: summary.FunctionSummary | None
     change: float | None = None
     weak: bool = False
     rationales: list = field(default_factory=list)
@@ -110,11 +110,11 @@ def tis_results(*, community: Community, access=None, details: bool = False) -> 
         if moment.pk not in scores:
             results.append(MomentResults(moment, moment.respondents, False))
             continue
-        summaries = tis_results.summarise_all(FUNCTIONS, scores[moment.pk])
+        summaries = summary.summarise_all(FUNCTIONS, scores[moment.pk])
         changes = (
-            tis_results.changes(summaries, previous[1]) if previous else dict.fromkeys(FUNCTIONS)
+            summary.changes(summaries, previous[1]) if previous else dict.fromkeys(FUNCTIONS)
         )
-        weak = set(tis_results.weakest(summaries))
+        weak = set(summary.weakest(summaries))
         rows = []
         for function in FUNCTIONS:
             texts = sorted(rationales.get((moment.pk, function), []))
@@ -164,3 +164,12 @@ def tis_moments_open_for(membership, *, now=None) -> list[TisMoment]:
         .exclude(responses__membership=membership)
         .order_by("closes_at")
     )
+
+
+def tis_table(shown: list[MomentResults]) -> list[tuple[str, list]]:
+    """(function label, its FunctionRow at each moment) for a table of moments side by side."""
+    labels = dict(TisFunction.choices)
+    return [
+        (str(labels[function]), [result.rows[index] for result in shown])
+        for index, function in enumerate(FUNCTIONS)
+    ]

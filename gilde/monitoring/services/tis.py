@@ -167,7 +167,7 @@ def tis_invitation_send(
             invited_by=actor,
         )
         audit_log(community=community, actor=actor, action="tis.expert_invited", title=moment.title)
-        path = reverse("monitoring:tis_expert", kwargs={"token": token})
+        path = reverse("monitoring:tis_expert", kwargs={"tis_token": token})
         context = {
             "community_name": community.name,
             "moment_title": moment.title,

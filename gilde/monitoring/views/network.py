@@ -21,7 +21,7 @@ from gilde.communities.pages import render_cop
 from gilde.core.pagination import paginate
 from gilde.core.tabular import escape_formula
 
-from .. import selectors, services
+from .. import charts, selectors, services
 from ..forms import MonitoringSettingsForm, NetworkAnswerForm, TieForm, TieKindForm
 
 PER_CHOICES = ("meeting", "quarter")
@@ -39,11 +39,32 @@ def network(request, access):
     social = selectors.social_map(
         access=access, per=per, span_key=request.GET.get("period", ""), colour_by=colour
     )
+    trend_chart = ""
+    if len(social.trend) > 1:
+        # charts.py escapes every text it draws and writes its numbers unlocalised.
+        trend_chart = mark_safe(  # nosec B308
+            charts.trend_svg(
+                [span.label for span, _figures in social.trend],
+                [
+                    (_("Density"), [f.density for _s, f in social.trend]),
+                    (
+                        _("Share of ties across organisations"),
+                        [f.across_share for _s, f in social.trend],
+                    ),
+                ],
+                title=_(
+                    "Density and the share of ties across organisations per period, from 0 to "
+                    "1; the table below gives the numbers."
+                ),
+                uid="network-trend",
+            )
+        )
     return render_cop(
         request,
         access,
         "monitoring/network_map.html",
         social=social,
+        trend_chart=trend_chart,
         svg=mark_safe(social.svg),  # charts.py escapes every text it draws  # nosec B308
         per=per,
         colour=colour,
@@ -146,7 +167,8 @@ def network_answer(request, access, meeting: int):
         )
         if added:
             messages.success(
-                request, _("Thank you. %(count)s ties are added to the social map.") % {"count": added}
+                request,
+                _("Thank you. %(count)s ties are added to the social map.") % {"count": added},
             )
         else:
             messages.success(request, _("Thank you. Your answer is saved."))
