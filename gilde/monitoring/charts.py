@@ -223,8 +223,8 @@ def trend_svg(
 
 # The TIS radar: seven axes from 1 (centre) to 5, one polygon per moment.
 
-RADAR_SIZE = 420
-RADAR_R = 130
+RADAR_W, RADAR_H = 620, 400
+RADAR_R = 140
 RADAR_COLOURS = ("#0b5d66", "#a4262c", "#5b4a9e", "#8a5a00")
 RADAR_DASHES = ("", "6 3", "2 3", "8 3 2 3")
 
@@ -238,18 +238,18 @@ def radar_svg(
 ) -> str:
     """A radar of 1–5 values on `axes`; a None value is drawn at the centre and named so in the
     point's tooltip by the caller's table. Labels sit outside the outer ring."""
-    centre = RADAR_SIZE / 2
+    cx, cy = RADAR_W / 2, RADAR_H / 2 + 6
     count = max(1, len(axes))
 
     def point(index: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
         radius = RADAR_R * (max(1.0, min(5.0, value)) - 1) / 4
-        return centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+        return cx + radius * math.cos(angle), cy + radius * math.sin(angle)
 
     title_id = f"{uid}-title"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--radar" role="img" '
-        f'viewBox="0 0 {RADAR_SIZE} {RADAR_SIZE}" aria-labelledby="{title_id}" '
+        f'viewBox="0 0 {RADAR_W} {RADAR_H}" aria-labelledby="{title_id}" '
         f'font-family="{FONT}" font-size="12">',
         f'<title id="{title_id}">{_text(title)}</title>',
     ]
@@ -259,16 +259,16 @@ def radar_svg(
     for index, axis in enumerate(axes):
         x, y = point(index, 5)
         parts.append(
-            f'<line x1="{_num(centre)}" y1="{_num(centre)}" x2="{_num(x)}" y2="{_num(y)}" '
+            f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}" '
             f'stroke="{GRID}"/>'
         )
         angle = -math.pi / 2 + 2 * math.pi * index / count
-        lx = centre + (RADAR_R + 14) * math.cos(angle)
-        ly = centre + (RADAR_R + 14) * math.sin(angle) + 4
-        anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if lx > centre else "end")
-        room = (RADAR_SIZE - lx - 4) if anchor == "start" else lx - 4
+        lx = cx + (RADAR_R + 12) * math.cos(angle)
+        ly = cy + (RADAR_R + 12) * math.sin(angle) + 4
+        anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if lx > cx else "end")
+        room = (RADAR_W - lx - 4) if anchor == "start" else lx - 4
         if anchor == "middle":
-            room = RADAR_SIZE
+            room = RADAR_W
         parts.append(
             f'<text x="{_num(lx)}" y="{_num(ly)}" text-anchor="{anchor}" fill="{TEXT}">'
             f"{_text(_shorten(axis, max(4, int(room // CHAR_W))))}</text>"

@@ -172,29 +172,38 @@ LAYOUT_SEED = 6  # any fixed number: the same ties give the same picture on ever
 
 def layout(nodes: Sequence[Node], edges: Iterable[Edge]) -> dict[str, tuple[float, float]]:
     """A position in [0, 1]² for every node, from all ties the map has ever had, so a node keeps
-    its place while the periods change. Fixed seed and sorted input: the same picture each time."""
+    its place while the periods change. Fixed seed and sorted input: the same picture each time.
+    Nodes that never had a tie wait in a row along the bottom instead of drifting to the edges."""
     keys = sorted(node.key for node in nodes)
     if not keys:
         return {}
-    if len(keys) == 1:
-        return {keys[0]: (0.5, 0.5)}
-    graph = nx.Graph()
-    graph.add_nodes_from(keys)
     known = set(keys)
-    graph.add_edges_from(
-        sorted(
-            {tuple(sorted(edge.pair)) for edge in edges if edge.pair <= known and edge.a != edge.b}
-        )
+    pairs = sorted(
+        {tuple(sorted(edge.pair)) for edge in edges if edge.pair <= known and edge.a != edge.b}
     )
-    raw = nx.spring_layout(graph, seed=LAYOUT_SEED, k=1.6 / len(keys) ** 0.5)
-    xs = [float(position[0]) for position in raw.values()]
-    ys = [float(position[1]) for position in raw.values()]
-    min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
-    width, height = (max_x - min_x) or 1.0, (max_y - min_y) or 1.0
-    return {
-        key: (
-            (float(raw[key][0]) - min_x) / width if max_x > min_x else 0.5,
-            (float(raw[key][1]) - min_y) / height if max_y > min_y else 0.5,
-        )
-        for key in keys
-    }
+    linked = sorted({key for pair in pairs for key in pair})
+    alone = [key for key in keys if key not in set(linked)]
+    positions: dict[str, tuple[float, float]] = {}
+    per_row = 16
+    rows = -(-len(alone) // per_row)
+    top = max(0.4, 1.0 - 0.07 * rows - 0.05) if alone else 1.0
+    if len(linked) == 1:
+        positions[linked[0]] = (0.5, top / 2)
+    elif linked:
+        graph = nx.Graph()
+        graph.add_nodes_from(linked)
+        graph.add_edges_from(pairs)
+        raw = nx.spring_layout(graph, seed=LAYOUT_SEED, k=1.8 / len(linked) ** 0.5)
+        xs = [float(position[0]) for position in raw.values()]
+        ys = [float(position[1]) for position in raw.values()]
+        min_x, min_y = min(xs), min(ys)
+        width, height = (max(xs) - min_x) or 1.0, (max(ys) - min_y) or 1.0
+        for key in linked:
+            x, y = float(raw[key][0]), float(raw[key][1])
+            positions[key] = ((x - min_x) / width, top * (y - min_y) / height)
+    for index, key in enumerate(alone):
+        row, column = divmod(index, per_row)
+        in_row = min(per_row, len(alone) - row * per_row)
+        y = 1.0 - (rows - 1 - row) * (1.0 - top) / rows if rows > 1 else 1.0
+        positions[key] = ((column + 0.5) / in_row, y)
+    return positions
