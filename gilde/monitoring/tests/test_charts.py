@@ -47,8 +47,8 @@ def _in_bounds(svg: str, width: float, height: float) -> None:
             assert r <= cx <= width - r and r <= cy <= height - r
         elif tag == "rect":
             x, y = float(a["x"]), float(a["y"])
-            assert 0 <= x and x + float(a["width"]) <= width
-            assert 0 <= y and y + float(a["height"]) <= height
+            assert x >= 0 and x + float(a["width"]) <= width
+            assert y >= 0 and y + float(a["height"]) <= height
         elif tag == "line":
             for key, limit in (("x1", width), ("x2", width), ("y1", height), ("y2", height)):
                 assert 0 <= float(a[key]) <= limit
@@ -58,7 +58,7 @@ def _in_bounds(svg: str, width: float, height: float) -> None:
             anchor = a.get("text-anchor", "start")
             left = x - length if anchor == "end" else x - length / 2 if anchor == "middle" else x
             right = left + length
-            assert -1 <= left and right <= width + 1, (element.text, left, right)
+            assert left >= -1 and right <= width + 1, (element.text, left, right)
             assert 0 <= y <= height
 
 
@@ -107,9 +107,11 @@ def test_the_radar_stays_within_its_bounds(series):
 
 def test_the_trend_draws_a_line_per_series_and_skips_gaps():
     svg = charts.trend_svg(
-        ["B1", "B2", "B3"], [("Dichtheid", [0.1, None, 0.3]), ("Over", [0.5, 0.6, 0.7])],
-        title="T", uid="t",
-    )  # fmt: skip
+        ["B1", "B2", "B3"],
+        [("Dichtheid", [0.1, None, 0.3]), ("Over", [0.5, 0.6, 0.7])],
+        title="T",
+        uid="t",
+    )
     root = ET.fromstring(svg)
     assert len([e for e in root.iter() if e.tag.removeprefix(SVG) == "polyline"]) == 2
     _in_bounds(svg, charts.TREND_W, charts.TREND_H)

@@ -94,22 +94,35 @@ def test_ties_refuse_oneself_an_end_before_the_start_and_other_cops(
     them = membership_of(cop, facilitator)
     with pytest.raises(MonitoringError) as oneself:
         services.tie_add(
-            community=cop, actor=facilitator, member=me, other_member=me,
-            kind=kinds["knows"], started_on=date(2026, 1, 1),
-        )  # fmt: skip
+            community=cop,
+            actor=facilitator,
+            member=me,
+            other_member=me,
+            kind=kinds["knows"],
+            started_on=date(2026, 1, 1),
+        )
     assert oneself.value.code == "oneself"
     with pytest.raises(MonitoringError) as backwards:
         services.tie_add(
-            community=cop, actor=facilitator, member=me, other_member=them,
-            kind=kinds["knows"], started_on=date(2026, 2, 1), ended_on=date(2026, 1, 1),
-        )  # fmt: skip
+            community=cop,
+            actor=facilitator,
+            member=me,
+            other_member=them,
+            kind=kinds["knows"],
+            started_on=date(2026, 2, 1),
+            ended_on=date(2026, 1, 1),
+        )
     assert backwards.value.code == "end_before_start"
     stranger = outsider.memberships.get()
     with pytest.raises(MonitoringError):
         services.tie_add(
-            community=cop, actor=facilitator, member=me, other_member=stranger,
-            kind=kinds["knows"], started_on=date(2026, 1, 1),
-        )  # fmt: skip
+            community=cop,
+            actor=facilitator,
+            member=me,
+            other_member=stranger,
+            kind=kinds["knows"],
+            started_on=date(2026, 1, 1),
+        )
     assert not Tie.objects.exists()
 
 
@@ -147,7 +160,7 @@ def ties(cop, facilitator, participant, group, kinds):
                 other_member=other,
                 kind=kinds["worked"],
                 started_on=day,
-            )  # fmt: skip
+            )
         )
     made.append(
         services.tie_add(
@@ -157,7 +170,7 @@ def ties(cop, facilitator, participant, group, kinds):
             other_member=group[5],
             kind=kinds["knows"],
             started_on=day,
-        )  # fmt: skip
+        )
     )
     return made
 
@@ -248,16 +261,23 @@ def test_the_map_is_cached_until_the_ties_change(
 
     def drawing():
         page = client.get(url("network", cop)).content.decode()
-        return page[page.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--map"') :]
+        return page[
+            page.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--map"') :
+        ]
 
     first = drawing()
     with django_assert_max_num_queries(16):
         assert drawing() == first
     services.tie_add(
-        community=cop, actor=facilitator, member=ties[0].member, outside=services.outside_actor_get_or_add(
-            community=cop, actor=facilitator, name="Nieuw", kind="organisation")[0],
-        kind=kinds["knows"], started_on=timezone.localdate(),
-    )  # fmt: skip
+        community=cop,
+        actor=facilitator,
+        member=ties[0].member,
+        outside=services.outside_actor_get_or_add(
+            community=cop, actor=facilitator, name="Nieuw", kind="organisation"
+        )[0],
+        kind=kinds["knows"],
+        started_on=timezone.localdate(),
+    )
     assert drawing() != first
 
 
@@ -269,9 +289,13 @@ def test_the_map_page_costs_the_same_queries_for_1_and_50_ties(
     for n in range(extra):
         other = MembershipFactory(community=cop, user=UserFactory(email=f"x{n}@example.org"))
         services.tie_add(
-            community=cop, actor=facilitator, member=me, other_member=other,
-            kind=kinds["knows"], started_on=timezone.localdate(),
-        )  # fmt: skip
+            community=cop,
+            actor=facilitator,
+            member=me,
+            other_member=other,
+            kind=kinds["knows"],
+            started_on=timezone.localdate(),
+        )
     client.force_login(facilitator)
     with django_assert_max_num_queries(20):
         assert client.get(url("network", cop)).status_code == 200
