@@ -173,7 +173,9 @@ def load_monitoring(*, community: Community, users: dict, now: datetime) -> None
         for membership in answering:
             others = [m for m in participants + facilitators if m.pk != membership.pk]
             across = [m for m in others if org(m) != org(membership)]
-            picks = rng.sample(across, k=min(len(across), rng.randint(0, 1 + number)))
+            # Early on people mostly name colleagues they knew; later, more across organisations.
+            pool = across if rng.random() < 0.5 + 0.2 * number else others
+            picks = rng.sample(pool, k=min(len(pool), rng.randint(0, 1 + number)))
             chosen_actors = [actors[rng.randrange(len(actors))]] if rng.random() < 0.2 else []
             kind = kinds["exchanged"] if rng.random() < 0.7 else kinds["worked"]
             services.network_answer_save(
