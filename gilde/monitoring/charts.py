@@ -259,8 +259,7 @@ def radar_svg(
     for index, axis in enumerate(axes):
         x, y = point(index, 5)
         parts.append(
-            f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}" '
-            f'stroke="{GRID}"/>'
+            f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}" stroke="{GRID}"/>'
         )
         angle = -math.pi / 2 + 2 * math.pi * index / count
         lx = cx + (RADAR_R + 12) * math.cos(angle)

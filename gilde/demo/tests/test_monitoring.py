@@ -30,4 +30,8 @@ def test_the_demo_fills_step_six_once():
     assert [c.status for c in cycles] == [CycleStatus.CLOSED, CycleStatus.CLOSED]
     assert all(c.went_well and c.evidence and c.actions.exists() for c in cycles)
     demo_load()
-    assert (Tie.objects.count(), ValueStory.objects.count(), FollowUpAction.objects.count()) == counts
+    assert (
+        Tie.objects.count(),
+        ValueStory.objects.count(),
+        FollowUpAction.objects.count(),
+    ) == counts

@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from gilde.communities.evidence import EvidenceGroup, EvidenceItem, Period, evidence_for
 from gilde.communities.meeting_sections import meetings_of
@@ -123,3 +124,26 @@ def open_actions_for(membership) -> list[FollowUpAction]:
         .select_related("cycle")
         .order_by("due_on", "pk")
     )
+
+
+LEVELS = {
+    "participant": gettext_lazy("Participants"),
+    "organisation": gettext_lazy("Their organisations"),
+    "field": gettext_lazy("The field or system"),
+    "initiator": gettext_lazy("The initiator"),
+}
+
+
+def evidence_by_level(groups: list[EvidenceGroup]) -> list[tuple[str, list, list]]:
+    """(level label, what the CoP set out to achieve there, the evidence that speaks to it) for
+    each of step 1's levels that has either."""
+    rows = []
+    items = [(group, item) for group in groups for item in group.items]
+    for level, label in LEVELS.items():
+        ambitions = [item for _g, item in items if item.ambition and item.level == level]
+        measures = [
+            (g.label, item) for g, item in items if not item.ambition and item.level == level
+        ]
+        if ambitions or measures:
+            rows.append((str(label), ambitions, measures))
+    return rows

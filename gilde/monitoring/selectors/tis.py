@@ -111,9 +111,7 @@ def tis_results(*, community: Community, access=None, details: bool = False) -> 
             results.append(MomentResults(moment, moment.respondents, False))
             continue
         summaries = summary.summarise_all(FUNCTIONS, scores[moment.pk])
-        changes = (
-            summary.changes(summaries, previous[1]) if previous else dict.fromkeys(FUNCTIONS)
-        )
+        changes = summary.changes(summaries, previous[1]) if previous else dict.fromkeys(FUNCTIONS)
         weak = set(summary.weakest(summaries))
         rows = []
         for function in FUNCTIONS:

@@ -81,12 +81,14 @@ def _members(access):
 def cycle_detail(request, access, number: int):
     cycle = _cycle_or_404(access, number)
     can_manage = access.can(Action.MANAGE_MONITORING)
+    evidence = selectors.cycle_evidence(cycle)
     return render_cop(
         request,
         access,
         "monitoring/cycle_detail.html",
         cycle=cycle,
-        evidence=selectors.cycle_evidence(cycle),
+        evidence=evidence,
+        by_level=selectors.evidence_by_level(evidence),
         meetings=selectors.meetings_in(access.community, cycle.starts_on, cycle.ends_on),
         actions=list(cycle.actions.select_related("owner__user")),
         can_manage=can_manage,
