@@ -4,7 +4,7 @@ value story that reaches applied value or beyond."""
 
 from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -12,7 +12,17 @@ from django.utils.translation import gettext as _
 from gilde.communities.meeting_sections import meetings_of
 from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
 
-from .models import APPLIED_OR_BEYOND, TIS_THRESHOLD, CycleStatus, MomentKind, SharingTier
+from .models import (
+    APPLIED_OR_BEYOND,
+    TIS_THRESHOLD,
+    CycleStatus,
+    MomentKind,
+    MonitoringCycle,
+    NetworkAnswer,
+    SharingTier,
+    TisMoment,
+    ValueStory,
+)
 from .selectors import network_answer_counts
 
 RECENT_MEETINGS = 4
@@ -20,31 +30,69 @@ START_WINDOW = timedelta(days=92)  # a moment in the first three months counts a
 
 
 def monitoring_facts(community, facts: dict) -> dict:
-    """The past meetings, shared by step 6's signals and its workspace; cached in `facts`."""
+    """What step 6's signals and workspace share, cached in `facts`: one query for the CoP's own
+    monitoring data; the meetings (one more, and one for the answers) only once there is data to
+    set beside them. Without any, the signals say "not met" rather than spend queries on the
+    rail of a CoP that has not begun step 6."""
     if "monitoring" not in facts:
-        now = timezone.now()
-        past = [ref for ref in meetings_of(community) if not ref.cancelled and ref.ends_at <= now]
-        facts["monitoring"] = {"past": past}
+        start = community.start_date
+        midpoint = start + (community.end_date - start) / 2
+        qualified = (
+            TisMoment.objects.filter(community=OuterRef("pk"))
+            .annotate(n=Count("answers"))
+            .filter(n__gte=TIS_THRESHOLD)
+        )
+        row = (
+            type(community)
+            .objects.filter(pk=community.pk)
+            .annotate(
+                last_closed=Subquery(
+                    MonitoringCycle.objects.filter(
+                        community=OuterRef("pk"), status=CycleStatus.CLOSED
+                    )
+                    .order_by("-closed_at")
+                    .values("closed_at")[:1]
+                ),
+                answered=Exists(NetworkAnswer.objects.filter(community=OuterRef("pk"))),
+                tis_start=Exists(
+                    qualified.filter(Q(kind=MomentKind.START) | Q(held_on__lt=start + START_WINDOW))
+                ),
+                tis_after=Exists(qualified.filter(held_on__gte=midpoint)),
+                applied=Subquery(
+                    ValueStory.objects.filter(community=OuterRef("pk"))
+                    .exclude(tier=SharingTier.PRIVATE)
+                    .filter(parts__cycle__in=APPLIED_OR_BEYOND)
+                    .values("community")
+                    .annotate(n=Count("pk", distinct=True))
+                    .values("n")[:1]
+                ),
+            )
+            .values("last_closed", "answered", "tis_start", "tis_after", "applied")
+            .get()
+        )
+        facts["monitoring"] = {**row, "midpoint": midpoint, "past": None}
     return facts["monitoring"]
+
+
+def past_meetings(community, facts: dict) -> list:
+    known = monitoring_facts(community, facts)
+    if known["past"] is None:
+        now = timezone.now()
+        known["past"] = [
+            ref for ref in meetings_of(community) if not ref.cancelled and ref.ends_at <= now
+        ]
+    return known["past"]
 
 
 @readiness_signal(step=6)
 def cycle_closed_recently(community, facts: dict) -> Signal:
-    past = monitoring_facts(community, facts)["past"]
     title = _("A monitoring cycle closed within the last four meetings")
-    if not past:
-        return Signal(
-            "cycle_recent",
-            title,
-            SignalStatus.NOT_APPLICABLE,
-            _("No meeting has been held yet."),
-            "s6-process",
-        )
-    since = past[-RECENT_MEETINGS].starts_at if len(past) >= RECENT_MEETINGS else None
-    closed = community.monitoring_cycles.filter(status=CycleStatus.CLOSED)
-    if since is not None:
-        closed = closed.filter(closed_at__gte=since)
-    met = closed.exists()
+    last_closed = monitoring_facts(community, facts)["last_closed"]
+    met = False
+    if last_closed is not None:
+        past = past_meetings(community, facts)
+        since = past[-RECENT_MEETINGS].starts_at if len(past) >= RECENT_MEETINGS else None
+        met = since is None or last_closed >= since
     return Signal(
         "cycle_recent",
         title,
@@ -58,17 +106,17 @@ def cycle_closed_recently(community, facts: dict) -> Signal:
 
 @readiness_signal(step=6)
 def network_answers(community, facts: dict) -> Signal:
-    past = monitoring_facts(community, facts)["past"]
     title = _("Half of the participants answered the network question")
-    if not past:
+    if not monitoring_facts(community, facts)["answered"]:
         return Signal(
             "network_answers",
             title,
-            SignalStatus.NOT_APPLICABLE,
-            _("No meeting has been held yet."),
+            SignalStatus.NOT_MET,
+            _("Nobody has answered the network question after a meeting yet."),
             "s6-social-map",
         )
-    answered, participants = network_answer_counts(community, past[-1].id)
+    past = past_meetings(community, facts)
+    answered, participants = network_answer_counts(community, past[-1].id) if past else (0, 0)
     if not participants:
         return Signal(
             "network_answers",
@@ -90,21 +138,12 @@ def network_answers(community, facts: dict) -> Signal:
 @readiness_signal(step=6)
 def tis_start_and_midpoint(community, facts: dict) -> Signal:
     title = _("A system analysis at the start and one after the midpoint")
-    start = community.start_date
-    midpoint = start + (community.end_date - start) / 2
-    moments = list(
-        community.tis_moments.annotate(n=Count("responses"))
-        .filter(n__gte=TIS_THRESHOLD)
-        .values_list("kind", "held_on")
-    )
-    at_start = any(
-        kind == MomentKind.START or held_on < start + START_WINDOW for kind, held_on in moments
-    )
-    after_midpoint = any(held_on >= midpoint for _kind, held_on in moments)
+    known = monitoring_facts(community, facts)
+    at_start, after_midpoint = known["tis_start"], known["tis_after"]
     status = SignalStatus.MET if at_start and after_midpoint else SignalStatus.NOT_MET
     if at_start and not after_midpoint:
         text = _("There is a moment at the start; score again after %(date)s.") % {
-            "date": date_format(midpoint, "j F Y")
+            "date": date_format(known["midpoint"], "j F Y")
         }
     elif status == SignalStatus.MET:
         text = _("Moments at the start and after the midpoint have results.")
@@ -118,12 +157,7 @@ def tis_start_and_midpoint(community, facts: dict) -> Signal:
 
 @readiness_signal(step=6)
 def story_applied(community, facts: dict) -> Signal:
-    count = (
-        community.value_stories.exclude(tier=SharingTier.PRIVATE)
-        .filter(parts__cycle__in=APPLIED_OR_BEYOND)
-        .distinct()
-        .count()
-    )
+    count = monitoring_facts(community, facts)["applied"] or 0
     return Signal(
         "story_applied",
         _("A value story reaches applied value or beyond"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from gilde.meetings.models import Meeting, MeetingStatus
-from gilde.monitoring.models import FollowUpAction, MonitoringCycle, Tie, TisResponse, ValueStory
+from gilde.monitoring.models import FollowUpAction, MonitoringCycle, Tie, TisAnswer, ValueStory
 from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 
 from .helpers import check_a11y, link_from_mail, log_in, shot
@@ -147,7 +147,7 @@ def test_participant_on_a_phone_and_an_expert_in_english(
         for radio in page.locator("input[type=radio][value='3']").all():
             radio.check()
         page.click("main form button.button[type=submit]")
-        assert TisResponse.objects.count() == 1
+        assert TisAnswer.objects.count() == 1
         shot(page, "monitoring-tis-phone")
 
         page.goto(f"{server}/c/{cop.slug}/monitoring/stories/new/")
@@ -192,6 +192,6 @@ def test_participant_on_a_phone_and_an_expert_in_english(
         page.click("main form button.button[type=submit]")
         expect(page.locator("h1")).to_have_text("Thank you")
         check_a11y(page)
-        assert TisResponse.objects.filter(role="expert").count() == 1
+        assert TisAnswer.objects.filter(role="expert").count() == 1
     finally:
         expert.close()

@@ -9,7 +9,7 @@ from .network import (
     TieKindForm,
 )
 from .stories import CYCLE_PROMPTS, ValueStoryForm
-from .tis import BarrierLinkForm, TisInvitationForm, TisMomentForm, TisResponseForm
+from .tis import BarrierLinkForm, TisAnswerForm, TisInvitationForm, TisMomentForm
 
 __all__ = [
     "CYCLE_PROMPTS",
@@ -25,8 +25,8 @@ __all__ = [
     "TieColumnMappingForm",
     "TieForm",
     "TieKindForm",
+    "TisAnswerForm",
     "TisInvitationForm",
     "TisMomentForm",
-    "TisResponseForm",
     "ValueStoryForm",
 ]

@@ -47,7 +47,7 @@ class TisMomentForm(CleanTextMixin, forms.ModelForm):
         return timezone.make_aware(datetime.combine(day, time.min))
 
 
-class TisResponseForm(CleanTextMixin, forms.Form):
+class TisAnswerForm(CleanTextMixin, forms.Form):
     """A score from 1 to 5 and a rationale per function, and up to three barriers."""
 
     def __init__(self, *args, response=None, **kwargs):

@@ -93,22 +93,22 @@ class RespondentRole(models.TextChoices):
     EXPERT = "expert", _("Outside expert")
 
 
-class TisResponse(models.Model):
+class TisAnswer(models.Model):
     """One respondent's scores at one moment: a member's, or an invited expert's."""
 
-    moment = models.ForeignKey(TisMoment, on_delete=models.CASCADE, related_name="responses")
+    moment = models.ForeignKey(TisMoment, on_delete=models.CASCADE, related_name="answers")
     membership = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     invitation = models.OneToOneField(
-        TisInvitation, on_delete=models.SET_NULL, null=True, blank=True, related_name="response"
+        TisInvitation, on_delete=models.SET_NULL, null=True, blank=True, related_name="answer"
     )
     role = models.CharField(max_length=12, choices=RespondentRole.choices)
     submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("system analysis response")
-        verbose_name_plural = _("system analysis responses")
+        verbose_name = _("system analysis answer")
+        verbose_name_plural = _("system analysis answers")
         constraints = [
             models.UniqueConstraint(
                 fields=["moment", "membership"],
@@ -122,7 +122,7 @@ class TisResponse(models.Model):
 
 
 class TisScore(models.Model):
-    response = models.ForeignKey(TisResponse, on_delete=models.CASCADE, related_name="scores")
+    answer = models.ForeignKey(TisAnswer, on_delete=models.CASCADE, related_name="scores")
     function = models.CharField(max_length=24, choices=TisFunction.choices)
     score = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -133,7 +133,7 @@ class TisScore(models.Model):
         verbose_name = _("function score")
         verbose_name_plural = _("function scores")
         constraints = [
-            models.UniqueConstraint(fields=["response", "function"], name="tis_score_unique"),
+            models.UniqueConstraint(fields=["answer", "function"], name="tis_score_unique"),
             models.CheckConstraint(
                 condition=models.Q(score__gte=1, score__lte=5), name="tis_score_range"
             ),
@@ -148,8 +148,8 @@ class TisBarrier(models.Model):
     kept by another app (see `communities.interventions`)."""
 
     moment = models.ForeignKey(TisMoment, on_delete=models.CASCADE, related_name="barriers")
-    response = models.ForeignKey(
-        TisResponse, on_delete=models.CASCADE, null=True, blank=True, related_name="barriers"
+    answer = models.ForeignKey(
+        TisAnswer, on_delete=models.CASCADE, null=True, blank=True, related_name="barriers"
     )
     function = models.CharField(_("function"), max_length=24, choices=TisFunction.choices)
     component = models.CharField(

@@ -17,11 +17,11 @@ from gilde.communities.models import Community, token_digest
 from .. import tis_results as summary
 from ..models import (
     TIS_THRESHOLD,
+    TisAnswer,
     TisBarrier,
     TisFunction,
     TisInvitation,
     TisMoment,
-    TisResponse,
     TisScore,
 )
 
@@ -30,17 +30,17 @@ FUNCTIONS = list(TisFunction.values)
 
 def tis_moments(community: Community):
     """The CoP's moments, oldest first, each with `respondents` (one query)."""
-    return community.tis_moments.annotate(respondents=Count("responses")).order_by("held_on", "pk")
+    return community.tis_moments.annotate(respondents=Count("answers")).order_by("held_on", "pk")
 
 
 def tis_moment_or_none(community: Community, pk: int) -> TisMoment | None:
     return community.tis_moments.filter(pk=pk).first()
 
 
-def tis_own_response(moment: TisMoment, membership) -> TisResponse | None:
+def tis_own_response(moment: TisMoment, membership) -> TisAnswer | None:
     if membership is None:
         return None
-    return moment.responses.filter(membership=membership).prefetch_related("scores").first()
+    return moment.answers.filter(membership=membership).prefetch_related("scores").first()
 
 
 @dataclass
@@ -74,8 +74,8 @@ class MomentResults:
 def _scores_by_moment(moment_ids) -> dict[int, dict[str, list[int]]]:
     found: dict[int, dict[str, list[int]]] = {pk: {} for pk in moment_ids}
     for moment_id, function, score in TisScore.objects.filter(
-        response__moment_id__in=moment_ids
-    ).values_list("response__moment_id", "function", "score"):
+        answer__moment_id__in=moment_ids
+    ).values_list("answer__moment_id", "function", "score"):
         found[moment_id].setdefault(function, []).append(score)
     return found
 
@@ -93,9 +93,9 @@ def tis_results(*, community: Community, access=None, details: bool = False) -> 
     barriers: dict[int, list] = {}
     if readable and passing:
         for moment_id, function, text in (
-            TisScore.objects.filter(response__moment_id__in=passing)
+            TisScore.objects.filter(answer__moment_id__in=passing)
             .exclude(rationale="")
-            .values_list("response__moment_id", "function", "rationale")
+            .values_list("answer__moment_id", "function", "rationale")
         ):
             rationales.setdefault((moment_id, function), []).append(text)
         links = interventions_by_ref(community)
@@ -159,7 +159,7 @@ def tis_moments_open_for(membership, *, now=None) -> list[TisMoment]:
     now = now or timezone.now()
     return list(
         membership.community.tis_moments.filter(closes_at__gt=now)
-        .exclude(responses__membership=membership)
+        .exclude(answers__membership=membership)
         .order_by("closes_at")
     )
 

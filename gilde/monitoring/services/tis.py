@@ -1,4 +1,4 @@
-"""Writes for the system analysis: moments, responses (members and invited experts), barriers."""
+"""Writes for the system analysis: moments, answers (members and invited experts), barriers."""
 
 import secrets
 from datetime import date, datetime, timedelta
@@ -15,11 +15,11 @@ from gilde.core.mail import send_templated_mail
 
 from ..models import (
     RespondentRole,
+    TisAnswer,
     TisBarrier,
     TisFunction,
     TisInvitation,
     TisMoment,
-    TisResponse,
     TisScore,
 )
 from .errors import MonitoringError
@@ -79,7 +79,7 @@ def tis_response_save(
     membership: Membership | None = None,
     invitation: TisInvitation | None = None,
     now: datetime | None = None,
-) -> TisResponse:
+) -> TisAnswer:
     """Keep one respondent's scores (every function, 1–5, with a rationale) and barriers
     (function, structural component, description), replacing what they gave before. A member
     answers for themselves, an expert through their invitation; both only while the moment is
@@ -106,28 +106,28 @@ def tis_response_save(
     community = moment.community
     with transaction.atomic():
         if membership is not None:
-            response, _created = TisResponse.objects.get_or_create(
+            response, _created = TisAnswer.objects.get_or_create(
                 moment=moment, membership=membership, defaults={"role": _role_of(membership)}
             )
         else:
             invitation = TisInvitation.objects.select_for_update().get(pk=invitation.pk)
-            response = TisResponse.objects.filter(invitation=invitation).first()
+            response = TisAnswer.objects.filter(invitation=invitation).first()
             if response is None:
-                response = TisResponse.objects.create(
+                response = TisAnswer.objects.create(
                     moment=moment, invitation=invitation, role=RespondentRole.EXPERT
                 )
         response.submitted_at = now
         response.save(update_fields=["submitted_at"])
         response.scores.all().delete()
         TisScore.objects.bulk_create(
-            TisScore(response=response, function=function, score=int(score), rationale=rationale)
+            TisScore(answer=response, function=function, score=int(score), rationale=rationale)
             for function, (score, rationale) in scores.items()
         )
         response.barriers.all().delete()
         TisBarrier.objects.bulk_create(
             TisBarrier(
                 moment=moment,
-                response=response,
+                answer=response,
                 function=function,
                 component=component,
                 description=description,

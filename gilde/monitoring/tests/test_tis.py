@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gilde.monitoring import selectors, services
-from gilde.monitoring.models import TisFunction, TisResponse
+from gilde.monitoring.models import TisAnswer, TisFunction
 from gilde.monitoring.services import MonitoringError
 
 from .conftest import membership_of
@@ -52,14 +52,14 @@ def test_a_member_scores_every_function_and_may_change_it(client, cop, participa
     assert client.get(page).status_code == 200
     data = form_data(4, barrier_0_function="guidance", barrier_0_description="Geen trekker")
     assert client.post(page, data).status_code == 302
-    response = TisResponse.objects.get()
+    response = TisAnswer.objects.get()
     assert response.role == "participant"
     assert {s.score for s in response.scores.all()} == {4}
     assert response.barriers.get().description == "Geen trekker"
     client.post(page, form_data(2))
-    assert TisResponse.objects.count() == 1
-    assert {s.score for s in TisResponse.objects.get().scores.all()} == {2}
-    assert not TisResponse.objects.get().barriers.exists()
+    assert TisAnswer.objects.count() == 1
+    assert {s.score for s in TisAnswer.objects.get().scores.all()} == {2}
+    assert not TisAnswer.objects.get().barriers.exists()
 
 
 @pytest.mark.parametrize("bad", ["0", "6", "x", ""])
@@ -69,7 +69,7 @@ def test_scores_out_of_range_are_refused_with_a_message(client, cop, participant
     response = client.post(page, form_data(3, **{f"score_{FUNCTIONS[0]}": bad}))
     assert response.status_code == 200
     assert "van 1 tot 5" in response.content.decode()
-    assert not TisResponse.objects.exists()
+    assert not TisAnswer.objects.exists()
     with pytest.raises(MonitoringError):
         services.tis_response_save(
             moment=moment,
@@ -143,14 +143,14 @@ def test_an_outside_expert_answers_through_their_own_link(
     client.logout()
     assert client.get(path).status_code == 200
     assert client.post(path, form_data(5)).status_code == 200
-    response = TisResponse.objects.get()
+    response = TisAnswer.objects.get()
     assert response.role == "expert" and response.membership is None
     # The link opens only this form: the CoP's pages still want a login.
     assert client.get(reverse("monitoring:tis", args=[cop.slug])).status_code == 302
     # Answering again replaces the expert's own answers, never anyone else's.
     client.post(path, form_data(1))
-    assert TisResponse.objects.count() == 1
-    assert {s.score for s in TisResponse.objects.get().scores.all()} == {1}
+    assert TisAnswer.objects.count() == 1
+    assert {s.score for s in TisAnswer.objects.get().scores.all()} == {1}
 
 
 def test_an_expert_link_is_refused_after_the_moment_closes_or_when_withdrawn(
@@ -166,7 +166,7 @@ def test_an_expert_link_is_refused_after_the_moment_closes_or_when_withdrawn(
     assert response.status_code == 410
     assert "werkt niet meer" in response.content.decode()
     assert client.post(path, form_data(3)).status_code == 410
-    assert not TisResponse.objects.exists()
+    assert not TisAnswer.objects.exists()
     moment.closes_at = timezone.now() + timedelta(days=1)
     moment.save()
     services.tis_invitation_revoke(invitation=invitation, actor=facilitator)
@@ -205,7 +205,7 @@ def test_a_closed_moment_refuses_members_too(client, cop, participant, moment):
     client.force_login(participant)
     page = reverse("monitoring:tis_answer", args=[cop.slug, moment.pk])
     assert client.post(page, form_data(3)).status_code == 302
-    assert not TisResponse.objects.exists()
+    assert not TisAnswer.objects.exists()
 
 
 def test_a_barrier_is_linked_to_an_agenda_item(

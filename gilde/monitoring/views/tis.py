@@ -13,7 +13,7 @@ from gilde.communities.interventions import intervention_choices
 from gilde.communities.pages import render_cop
 
 from .. import charts, selectors, services
-from ..forms import BarrierLinkForm, TisInvitationForm, TisMomentForm, TisResponseForm
+from ..forms import BarrierLinkForm, TisAnswerForm, TisInvitationForm, TisMomentForm
 from ..models import TIS_THRESHOLD, TisFunction
 
 RADAR_MOMENTS = 4  # the last so many moments with results share one radar
@@ -74,7 +74,7 @@ def tis_moment(request, access, pk: int):
         can_manage=can_manage,
         can_answer=access.can(Action.TAKE_PART_IN_MONITORING) and moment.is_open(),
         own=selectors.tis_own_response(moment, access.membership),
-        invitations=list(moment.invitations.select_related("response")) if can_manage else [],
+        invitations=list(moment.invitations.select_related("answer")) if can_manage else [],
         invite_form=TisInvitationForm() if can_manage and moment.is_open() else None,
     )
 
@@ -103,9 +103,9 @@ def _answer(request, access, moment, *, membership=None, invitation=None, templa
     response = (
         selectors.tis_own_response(moment, membership)
         if membership
-        else getattr(invitation, "response", None)
+        else getattr(invitation, "answer", None)
     )
-    form = TisResponseForm(request.POST or None, response=response)
+    form = TisAnswerForm(request.POST or None, response=response)
     if request.method == "POST" and form.is_valid():
         try:
             services.tis_response_save(

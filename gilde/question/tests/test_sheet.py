@@ -232,7 +232,8 @@ def test_step_one_page_query_budget(client, facilitator, cop, count, django_asse
         )
         services.problem_node_add(tree=tree, actor=facilitator, kind="cause", text=f"C{n}")
     client.force_login(facilitator)
-    with django_assert_max_num_queries(12):
+    # The first visit computes the whole step rail: step 6's signals cost one query there.
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("guide:cop_step", args=[cop.slug, 1]))
     assert response.status_code == 200
     assert response.context["version_count"] == count
