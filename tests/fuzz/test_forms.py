@@ -193,7 +193,7 @@ def _value(spec: dict):
     if kind == "file":
         return st.builds(
             lambda name, content: SimpleUploadedFile(name, content),
-            st.sampled_from(["a.csv", "a.xlsx", "../x.csv", "a.exe", ""]),
+            st.sampled_from(["a.csv", "a.xlsx", "x.csv.exe", "a.exe", "noextension"]),
             st.binary(max_size=2048),
         )
     if kind == "number":
