@@ -276,3 +276,24 @@ def test_the_now_selectors(cop, facilitator, participant, held_meeting):
     assert [a.text for a in selectors.open_actions_for(me)] == ["Mijn actie"]
     access = community_access(participant, cop)
     assert access.can_see_network_names(False) is False
+
+
+@pytest.mark.parametrize(
+    "target", ["2026-02-30", "25:61", "//evil.example/", "\u202eevil", "/c/andere/"]
+)
+def test_ticking_off_goes_back_only_to_a_page_of_this_cop(
+    client, cop, facilitator, held_meeting, target
+):
+    cycle = services.cycle_open(
+        community=cop, actor=facilitator, starts_on=days(-5), ends_on=days(0)
+    )
+    action = services.follow_up_add(
+        cycle=cycle, actor=facilitator, text="X", owner=None, due_on=None
+    )
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("monitoring:follow_up_tick", args=[cop.slug, action.pk]),
+        {"done": "on", "next": target},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("monitoring:cycle", args=[cop.slug, cycle.number])

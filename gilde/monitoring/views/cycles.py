@@ -3,6 +3,7 @@ and the overview of the step's instruments."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -161,9 +162,11 @@ def follow_up_tick(request, access, pk: int):
         action=action, actor=request.user, done=bool(form.cleaned_data.get("done"))
     )
     messages.success(request, _("Saved."))
+    # Back to the page it came from (the meeting's preparation), if that is a page of this CoP.
     target = form.cleaned_data.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(f"{target}#action-{action.pk}")
+    inside = target.startswith(f"/c/{access.community.slug}/")
+    if inside and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(f"{target}#action-{action.pk}")
     return redirect("monitoring:cycle", slug=access.community.slug, number=action.cycle.number)
 
 

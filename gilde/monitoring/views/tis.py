@@ -99,7 +99,7 @@ def tis_moment_edit(request, access, pk: int | None = None):
     return render_cop(request, access, "monitoring/tis_moment_form.html", form=form, moment=moment)
 
 
-def _answer(request, access, moment, *, membership=None, invitation=None, template, **extra):
+def _answer(request, moment, *, membership=None, invitation=None):
     response = (
         selectors.tis_own_response(moment, membership)
         if membership
@@ -119,8 +119,7 @@ def _answer(request, access, moment, *, membership=None, invitation=None, templa
             form.add_error(None, error.message)
         else:
             return None
-    context = {"form": form, "moment": moment, "response": response, **extra}
-    return context
+    return {"form": form, "moment": moment, "response": response}
 
 
 @community_view(Action.TAKE_PART_IN_MONITORING)
@@ -131,7 +130,7 @@ def tis_answer(request, access, pk: int):
             request, _("This moment is closed; answers can no longer be given or changed.")
         )
         return redirect("monitoring:tis_moment", slug=access.community.slug, pk=moment.pk)
-    context = _answer(request, access, moment, membership=access.membership, template="")
+    context = _answer(request, moment, membership=access.membership)
     if context is None:
         messages.success(request, _("Thank you. Your scores are saved."))
         return redirect("monitoring:tis_moment", slug=access.community.slug, pk=moment.pk)
@@ -212,7 +211,7 @@ def tis_expert(request, tis_token: str):
             {"moment": moment, "community_name": moment.community.name},
             status=410,
         )
-    context = _answer(request, None, moment, invitation=invitation, template="")
+    context = _answer(request, moment, invitation=invitation)
     if context is None:
         return render(
             request,
