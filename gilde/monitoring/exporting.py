@@ -3,12 +3,12 @@ as a node (with organisation and kind), every tie as an edge (kind, start, end).
 
 import io
 
-import networkx as nx
-
 from .selectors import network_nodes
 
 
 def graphml_bytes(community) -> bytes:
+    import networkx as nx
+
     graph = nx.MultiGraph()
     for node in network_nodes(community):
         graph.add_node(

@@ -11,8 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import networkx as nx
-
 
 @dataclass(frozen=True)
 class Node:
@@ -74,8 +72,15 @@ def pairs_on(edges: Iterable[Edge], day: date) -> set[frozenset]:
     return {edge.pair for edge in edges if edge.holds_on(day)}
 
 
-def graph_on(nodes: Sequence[Node], edges: Iterable[Edge], day: date) -> nx.Graph:
-    graph = nx.Graph()
+def _nx():
+    # networkx (and the numpy/scipy behind its layouts) loads on the first map, not with Django.
+    import networkx
+
+    return networkx
+
+
+def graph_on(nodes: Sequence[Node], edges: Iterable[Edge], day: date):
+    graph = _nx().Graph()
     graph.add_nodes_from(sorted(node.key for node in nodes))
     known = set(graph.nodes)
     graph.add_edges_from(
@@ -86,7 +91,7 @@ def graph_on(nodes: Sequence[Node], edges: Iterable[Edge], day: date) -> nx.Grap
     return graph
 
 
-def _across_share(graph: nx.Graph, groups: dict[str, str]) -> float | None:
+def _across_share(graph, groups: dict[str, str]) -> float | None:
     if not graph.number_of_edges():
         return None
     across = 0
@@ -106,6 +111,7 @@ def figures(
     brokers: int = 0,
 ) -> Figures:
     """The figures for `span`; with `brokers`, the top so many by betweenness (above zero)."""
+    nx = _nx()
     graph = graph_on(nodes, edges, span.last_day)
     n = graph.number_of_nodes()
     groups = {node.key: node.group for node in nodes}
@@ -190,6 +196,7 @@ def layout(nodes: Sequence[Node], edges: Iterable[Edge]) -> dict[str, tuple[floa
     if len(linked) == 1:
         positions[linked[0]] = (0.5, top / 2)
     elif linked:
+        nx = _nx()
         graph = nx.Graph()
         graph.add_nodes_from(linked)
         graph.add_edges_from(pairs)
