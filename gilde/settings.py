@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "gilde.meetings",
     "gilde.impact",
     "gilde.learning",
+    "gilde.monitoring",
     "gilde.demo",
 ]
 

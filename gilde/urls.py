@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("gilde.meetings.urls")),
     path("", include("gilde.impact.urls")),
     path("", include("gilde.learning.urls")),
+    path("", include("gilde.monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

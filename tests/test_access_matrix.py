@@ -21,6 +21,8 @@ from gilde.composition import services as composition_services
 from gilde.guide.models import CustomWorkForm
 from gilde.impact import services as impact_services
 from gilde.meetings.models import AgendaItem, EvaluationQuestion, Meeting
+from gilde.monitoring import services as monitoring_services
+from gilde.monitoring.models import TisFunction
 from gilde.question import services as question_services
 from gilde.question.models import SHEET_FIELDS
 
@@ -226,6 +228,54 @@ EXPECTED = {
     "learning:step_agenda": post_only(RUNNERS_ONLY),
     # Hidden until an app offers polls (decisions registers a poll maker).
     "learning:step_poll": post_only(KEEPERS, answer=404),
+    # Step 6. The named social map is the facilitators' (the CoP shares it with the group only
+    # when it says so); taking part (network question, scores, stories) is for all but observers.
+    "monitoring:overview": MEMBERS_ONLY,
+    "monitoring:network": MEMBERS_ONLY,
+    "monitoring:network_table": {**RUNNERS_ONLY, "initiator": 403},
+    "monitoring:my_ties": {**MEMBERS_ONLY, "observer": 403},
+    "monitoring:network_answer": {**MEMBERS_ONLY, "observer": 403},
+    "monitoring:tie_add": {**RUNNERS_ONLY, "initiator": 403},
+    "monitoring:tie_edit": {**RUNNERS_ONLY, "initiator": 403},
+    "monitoring:tie_remove": post_only({**MEMBERS_ONLY, "observer": 403}),
+    "monitoring:settings": RUNNERS_ONLY,
+    "monitoring:network_export": {**RUNNERS_ONLY, "initiator": 403},
+    "monitoring:import": {**RUNNERS_ONLY, "initiator": 403},
+    # Without an upload in the session, the facilitator is sent back to the upload page.
+    "monitoring:import_map": {**RUNNERS_ONLY, "facilitator": 302, "initiator": 403},
+    "monitoring:import_confirm": {**RUNNERS_ONLY, "facilitator": 302, "initiator": 403},
+    "monitoring:tis": MEMBERS_ONLY,
+    "monitoring:tis_moment_new": RUNNERS_ONLY,
+    "monitoring:tis_moment": MEMBERS_ONLY,
+    "monitoring:tis_moment_edit": RUNNERS_ONLY,
+    "monitoring:tis_answer": {**MEMBERS_ONLY, "observer": 403},
+    "monitoring:tis_invite": post_only(RUNNERS_ONLY),
+    "monitoring:tis_invitation_revoke": post_only(RUNNERS_ONLY),
+    "monitoring:tis_barrier_link": RUNNERS_ONLY,
+    # An outside expert's link opens their form for whoever holds it, logged in or not.
+    "monitoring:tis_expert": ALL(200),
+    "monitoring:stories": MEMBERS_ONLY,
+    "monitoring:story_new": {**MEMBERS_ONLY, "observer": 403},
+    # pk: a story the participant wrote and shared with the group; only its author edits it.
+    "monitoring:story": MEMBERS_ONLY,
+    "monitoring:story_edit": {
+        **MEMBERS_ONLY,
+        **dict.fromkeys(MEMBER_ROLES, 403),
+        "participant": 200,
+    },
+    "monitoring:story_delete": {
+        **MEMBERS_ONLY,
+        **dict.fromkeys(MEMBER_ROLES, 403),
+        "participant": 200,
+    },
+    "monitoring:cycles": MEMBERS_ONLY,
+    "monitoring:cycle_new": RUNNERS_ONLY,
+    "monitoring:cycle": MEMBERS_ONLY,
+    "monitoring:cycle_reflection": post_only(RUNNERS_ONLY),
+    "monitoring:cycle_close": post_only(RUNNERS_ONLY),
+    "monitoring:follow_up_add": post_only(RUNNERS_ONLY),
+    "monitoring:follow_up_tick": post_only(MEMBERS_ONLY),
+    "monitoring:follow_up_delete": post_only(RUNNERS_ONLY),
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -273,12 +323,12 @@ def url_kwargs(cop, personas):
     application = Application.objects.create(
         community=cop, user=personas["outsider"], motivation="Ik wil graag meedoen."
     )
-    invitation = services.invitation_send(
+    cop_invitation = services.invitation_send(
         community=cop, inviter=personas["initiator"], email="nieuw@example.org", role=Role.OBSERVER
     )
     token = "token-for-the-matrix"
-    invitation.token_digest = token_digest(token)
-    invitation.save()
+    cop_invitation.token_digest = token_digest(token)
+    cop_invitation.save()
     membership = cop.memberships.get(user=personas["participant"])
     work_form = CustomWorkForm.objects.create(
         community=cop,
@@ -328,6 +378,50 @@ def url_kwargs(cop, personas):
         community=cop, text="Wat neem je mee?", kind="open", feeds_next_meeting=True
     )
     learning = _learning_objects(cop, personas)
+    facilitation = cop.memberships.get(user=personas["facilitator"])
+    kinds = monitoring_services.tie_kinds_ensure(community=cop)
+    tie = monitoring_services.tie_add(
+        community=cop,
+        actor=initiator,
+        member=membership,
+        other_member=facilitation,
+        kind=kinds[0],
+        started_on=date(2026, 1, 1),
+    )
+    moment = monitoring_services.tis_moment_save(
+        community=cop,
+        actor=initiator,
+        title="Nulmeting",
+        kind="start",
+        held_on=timezone.localdate(),
+        closes_at=timezone.now() + timedelta(days=7),
+    )
+    monitoring_services.tis_response_save(
+        moment=moment,
+        membership=facilitation,
+        scores={function: (3, "") for function in TisFunction.values},
+        barriers=[("guidance", "actors", "Geen trekker")],
+    )
+    invitation, tis_token = monitoring_services.tis_invitation_send(
+        moment=moment, actor=initiator, name="Expert", email="expert@example.org"
+    )
+    story = monitoring_services.value_story_save(
+        community=cop,
+        author=membership,
+        title="Verhaal",
+        told_on=date(2026, 1, 1),
+        tier="group",
+        parts={"immediate": ("Een tip.", "", "")},
+    )
+    cycle = monitoring_services.cycle_open(
+        community=cop,
+        actor=initiator,
+        starts_on=timezone.localdate() - timedelta(days=1),
+        ends_on=timezone.localdate() + timedelta(days=1),
+    )
+    action = monitoring_services.follow_up_add(
+        cycle=cycle, actor=initiator, text="Doen", owner=None, due_on=None
+    )
     return {
         **{key: obj.pk for key, obj in objects.items()},
         **learning,
@@ -344,7 +438,14 @@ def url_kwargs(cop, personas):
         "uidb64": "MQ",
         "pk": membership.pk,
         "application": application.pk,
+        "cop_invitation": cop_invitation.pk,
+        "tie": tie.pk,
+        "moment": moment.pk,
+        "barrier": moment.barriers.get().pk,
         "invitation": invitation.pk,
+        "tis_token": tis_token,
+        "story": story.pk,
+        "action": action.pk,
     }
 
 
@@ -391,7 +492,7 @@ def _kwargs_for(name, pattern, url_kwargs):
         if key == "pk" and name == "communities:application_decide":
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name == "communities:invitation_revoke":
-            kwargs[key] = url_kwargs["invitation"]
+            kwargs[key] = url_kwargs["cop_invitation"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):
             kwargs[key] = url_kwargs["work_form"]
         elif key == "pk" and name.startswith("meetings:"):
@@ -400,6 +501,14 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["candidate"]
         elif key == "pk" and name.startswith("impact:commitment"):
             kwargs[key] = url_kwargs["commitment"]
+        elif key == "pk" and name.startswith("monitoring:tie_"):
+            kwargs[key] = url_kwargs["tie"]
+        elif key == "pk" and name.startswith("monitoring:tis_"):
+            kwargs[key] = url_kwargs["moment"]
+        elif key == "pk" and name.startswith("monitoring:story"):
+            kwargs[key] = url_kwargs["story"]
+        elif key == "pk" and name.startswith("monitoring:follow_up"):
+            kwargs[key] = url_kwargs["action"]
         elif key == "pk" and name.startswith("question:"):
             kwargs[key] = url_kwargs[name.removeprefix("question:").split("_")[0]]
         else:

@@ -55,6 +55,10 @@ class Action(StrEnum):
     KEEP_RECORD = "keep_record"
     EDIT_CANVAS = "edit_canvas"
     MANAGE_BUDDIES = "manage_buddies"
+    VIEW_MONITORING = "view_monitoring"
+    TAKE_PART_IN_MONITORING = "take_part_in_monitoring"
+    MANAGE_MONITORING = "manage_monitoring"
+    VIEW_NETWORK_NAMES = "view_network_names"
 
 
 _MEMBER = {
@@ -67,6 +71,7 @@ _MEMBER = {
     Action.VIEW_MEETINGS,
     # What the group shares of its learning, the buddy pairs and the backcasting canvases.
     Action.VIEW_LEARNING,
+    Action.VIEW_MONITORING,
 }
 # Those who take part in meetings: they say whether they come, fill in the evaluation and read
 # its open answers (observers see the averages only).
@@ -76,6 +81,8 @@ _ATTENDERS = {
     # Their own learning record and experiments, and the group's canvases.
     Action.KEEP_RECORD,
     Action.EDIT_CANVAS,
+    # Step 6: the network question, TIS scores and value stories.
+    Action.TAKE_PART_IN_MONITORING,
 }
 _RUNNERS = {
     Action.PLAN_MEETINGS,
@@ -94,12 +101,17 @@ _RUNNERS = {
     Action.EDIT_SETTINGS,
     Action.VIEW_AUDIT_LOG,
     Action.MANAGE_BUDDIES,
+    Action.MANAGE_MONITORING,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
     Role.INITIATOR: frozenset(_MEMBER | _ATTENDERS | _RUNNERS),
     # Intakes are personal: the member and the facilitators read them, not the initiator.
-    Role.FACILITATOR: frozenset(_MEMBER | _ATTENDERS | _RUNNERS | {Action.READ_INTAKES}),
+    # The named social map is personal data: facilitators read it; the group only where the CoP
+    # allows it (`can_see_network_names`).
+    Role.FACILITATOR: frozenset(
+        _MEMBER | _ATTENDERS | _RUNNERS | {Action.READ_INTAKES, Action.VIEW_NETWORK_NAMES}
+    ),
     Role.PARTICIPANT: frozenset(
         _MEMBER | _ATTENDERS | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}
     ),
@@ -203,6 +215,14 @@ class CommunityAccess:
     def can_read_intake_of(self, membership: Membership) -> bool:
         """An intake is for the member and the facilitators only."""
         return self.can(Action.READ_INTAKES) or self.membership == membership
+
+    def can_see_network_names(self, group_allowed: bool) -> bool:
+        """The named social map and each person's network figures: facilitators always; the
+        initiator and participants when the CoP shares the map with the group. Observers (and
+        reports) get aggregates only."""
+        if self.can(Action.VIEW_NETWORK_NAMES):
+            return True
+        return group_allowed and self.role in (Role.INITIATOR, Role.PARTICIPANT)
 
     def can_leave(self, initiator_count: int) -> bool:
         """A CoP keeps at least one initiator: the last one hands over before leaving."""

@@ -21,6 +21,7 @@ class MeetingRef:
     title: str
     starts_at: datetime
     ends_at: datetime
+    held: bool = False
     cancelled: bool = False
 
 

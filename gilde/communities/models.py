@@ -1,4 +1,5 @@
 import hashlib
+import uuid
 from datetime import date
 
 from django.conf import settings
@@ -261,3 +262,42 @@ class StepMark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.community} step {self.step}: {'done' if self.done else 'reopened'}"
+
+
+class ImportStatus(models.TextChoices):
+    READING = "reading", _("being read")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("could not be read")
+
+
+class ImportStaging(models.Model):
+    """An import between upload and confirmation: the parsed rows, or the file while the
+    background worker reads it. Its random id is all the session holds; only its owner can
+    continue it, and it is deleted when the import ends, a newer one starts, or it expires.
+    `kind` says which import it is (candidates, ties), so one person's imports of different
+    things do not replace each other."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40, default="composition.candidates")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+    filename = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, default=ImportStatus.READING
+    )
+    # Rows read so far, while the worker reads the file.
+    progress = models.PositiveIntegerField(default=0)
+    # The uploaded file, kept only until the worker has read it.
+    upload = models.BinaryField(default=b"", blank=True)
+    # headers, rows, numbers, encoding, mapping, mapped: see `importing.Table`.
+    payload = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("import in progress")
+        verbose_name_plural = _("imports in progress")
+
+    def __str__(self) -> str:
+        return self.filename

@@ -1,8 +1,6 @@
 """Step 2: who is in the group. Candidates on their way in, each member's profile in this CoP,
 intakes, and the CoP's composition rules."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -243,37 +241,5 @@ class CompositionSettings(models.Model):
         return str(self.community)
 
 
-class ImportStatus(models.TextChoices):
-    READING = "reading", _("being read")
-    READY = "ready", _("ready")
-    FAILED = "failed", _("could not be read")
-
-
-class ImportStaging(models.Model):
-    """An import between upload and confirmation: the parsed rows, or the file while the
-    background worker reads it. Its random id is all the session holds; only its owner can
-    continue it, and it is deleted when the import ends, a newer one starts, or it expires."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField(db_index=True)
-    filename = models.CharField(max_length=200)
-    status = models.CharField(
-        max_length=10, choices=ImportStatus.choices, default=ImportStatus.READING
-    )
-    # Rows read so far, while the worker reads the file.
-    progress = models.PositiveIntegerField(default=0)
-    # The uploaded file, kept only until the worker has read it.
-    upload = models.BinaryField(default=b"", blank=True)
-    # headers, rows, numbers, encoding, mapping, mapped: see `importing.Table`.
-    payload = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = _("import in progress")
-        verbose_name_plural = _("imports in progress")
-
-    def __str__(self) -> str:
-        return self.filename
+# Imports in progress live in communities now (shared with other steps' imports).
+from gilde.communities.models import ImportStaging, ImportStatus  # noqa: E402, F401

@@ -31,6 +31,7 @@ from .group import load_group
 from .impact import load_impact
 from .learning import load_learning
 from .meetings import load_meetings
+from .monitoring import load_monitoring
 from .question import load_question
 
 
@@ -348,6 +349,7 @@ def demo_fill(*, community: Community, users: dict[str, User], now: datetime) ->
     load_impact(community=community)
     load_meetings(community=community, users=users, now=now)
     load_learning(community=community, users=users, now=now)
+    load_monitoring(community=community, users=users, now=now)
 
 
 @transaction.atomic

@@ -44,10 +44,6 @@ PLANNED = frozenset(
     {
         "decision_log",
         "feedback_requests",
-        "monitoring_cycle",
-        "social_map",
-        "system_analysis",
-        "value_stories",
         "organisation_report",
         "initiator_report",
         "public_results",

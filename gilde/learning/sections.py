@@ -7,8 +7,7 @@ from django.utils import timezone
 from gilde.communities.access import Action
 from gilde.communities.calendar import can_add_to_agenda
 from gilde.communities.home import HomeSection, home_section
-from gilde.communities.meeting_page import meeting_section
-from gilde.communities.preparation import preparation_section
+from gilde.communities.meeting_sections import meeting_section
 from gilde.communities.revision import cached_for
 
 from .forms import TakeawayForm
@@ -34,7 +33,7 @@ def learning_home(request, access) -> HomeSection | None:
     return HomeSection("learning/_home.html", {"buddies": buddies})
 
 
-@meeting_section(order=30)
+@meeting_section(page="detail", order=30)
 def meeting_learning(request, access, meeting) -> HomeSection | None:
     if not access.can(Action.VIEW_LEARNING):
         return None
@@ -59,7 +58,7 @@ def meeting_learning(request, access, meeting) -> HomeSection | None:
     )
 
 
-@preparation_section(order=30)
+@meeting_section(page="preparation", order=30)
 def preparation_experiments(request, access, meeting) -> HomeSection | None:
     if not access.can(Action.VIEW_LEARNING):
         return None

@@ -7,7 +7,15 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
-        from . import audit, instruments, providers, readiness, workspace  # noqa: F401
+        # What meetings tell other apps: the calendar, the agenda and e-mail choices, evidence
+        # for monitoring, agenda items as interventions.
+        from . import (  # noqa: F401
+            audit,
+            evidence,
+            instruments,
+            providers,
+            readiness,
+            workspace,
+        )
 
-        # The calendar, the agenda and e-mail choices for the apps beside meetings.
         providers.register()

@@ -20,13 +20,19 @@ def _ref(meeting: Meeting) -> MeetingRef:
         title=meeting.title,
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
+        held=meeting.status == MeetingStatus.HELD,
         cancelled=meeting.status == MeetingStatus.CANCELLED,
     )
 
 
 class _Calendar:
     def meetings(self, community) -> list[MeetingRef]:
-        return [_ref(m) for m in community.meetings.order_by("starts_at", "pk")]
+        return [
+            _ref(m)
+            for m in community.meetings.order_by("starts_at", "pk").only(
+                "pk", "community_id", "title", "starts_at", "duration_minutes", "status"
+            )
+        ]
 
     def ended_between(self, start: datetime, end: datetime) -> list[MeetingRef]:
         candidates = Meeting.objects.filter(

@@ -6,4 +6,10 @@ class QuestionConfig(AppConfig):
     label = "question"
 
     def ready(self):
-        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 1's registrations)
+        from . import (  # noqa: F401  (step 1's registrations)
+            audit,
+            evidence,
+            instruments,
+            readiness,
+            workspace,
+        )

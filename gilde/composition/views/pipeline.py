@@ -36,6 +36,7 @@ from gilde.composition.models import (
     PioneerFollower,
 )
 from gilde.core.pagination import paginate
+from gilde.core.tabular import xlsx_bytes
 
 CANDIDATE_FIELDS = CandidateForm.Meta.fields
 
@@ -583,23 +584,7 @@ def export(request, access, fmt: str):
 
 
 def _xlsx(headers: list[str], rows: list[list[str]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Members")[:31]
-    for row_number, row in enumerate([headers, *rows], start=1):
-        for column_number, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column_number, value=value)
-            # openpyxl would store "=…" as a formula; every cell here is text.
-            cell.data_type = "s"
-            if row_number == 1:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(headers, rows, title=_("Members"))
 
 
 urlpatterns = [

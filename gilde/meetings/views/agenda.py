@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
-from gilde.communities.preparation import preparation_sections
 from gilde.core.formatting import percent
 from gilde.core.safe_svg import safe_svg
 from gilde.guide.selectors import work_forms_for
@@ -280,8 +279,6 @@ def prepare(request, access, pk: int):
         summary=summary,
         needs=needs,
         open_needs=sum(1 for need in needs if not need.handled),
-        # What other apps add to the preparation (gilde.communities.preparation).
-        sections=preparation_sections(request, access, meeting),
     )
 
 

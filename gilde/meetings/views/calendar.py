@@ -10,7 +10,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from gilde.communities.access import Action, community_access, community_view
-from gilde.communities.meeting_page import meeting_sections
 from gilde.communities.models import Community
 from gilde.communities.pages import render_cop
 from gilde.meetings import ical, selectors, services
@@ -132,8 +131,6 @@ def detail(request, access, pk: int):
             "evaluation": selectors.meeting_evaluation(
                 meeting=meeting, membership=access.membership
             ),
-            # What other apps add to the meeting's page (gilde.communities.meeting_page).
-            "sections": meeting_sections(request, access, meeting),
         },
     )
 

@@ -236,7 +236,7 @@ def test_step_one_page_query_budget(client, facilitator, cop, count, django_asse
         )
         services.problem_node_add(tree=tree, actor=facilitator, kind="cause", text=f"C{n}")
     client.force_login(facilitator)
-    # A step page computes every step's signals afresh: step 7's cost one query.
+    # A step page computes every step's signals afresh.
     with django_assert_max_num_queries(13):
         response = client.get(reverse("guide:cop_step", args=[cop.slug, 1]))
     assert response.status_code == 200

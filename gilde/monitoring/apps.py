@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class MonitoringConfig(AppConfig):
+    name = "gilde.monitoring"
+    label = "monitoring"
+    verbose_name = "Monitoring"
+
+    def ready(self):
+        # Step 6's signals, workspace, evidence, meeting-page sections, instruments and audit texts.
+        from . import audit, evidence, instruments, meeting_pages, readiness, workspace  # noqa: F401
