@@ -237,7 +237,10 @@ EXPECTED = {
     "monitoring:network_answer": {**MEMBERS_ONLY, "observer": 403},
     "monitoring:tie_add": {**RUNNERS_ONLY, "initiator": 403},
     "monitoring:tie_edit": {**RUNNERS_ONLY, "initiator": 403},
-    "monitoring:tie_remove": post_only({**MEMBERS_ONLY, "observer": 403}),
+    # The tie names the participant and the facilitator: the initiator may not remove it.
+    "monitoring:tie_remove": post_only(
+        {**MEMBERS_ONLY, "observer": 403}, answer={"initiator": 403}
+    ),
     "monitoring:settings": RUNNERS_ONLY,
     "monitoring:network_export": {**RUNNERS_ONLY, "initiator": 403},
     "monitoring:import": {**RUNNERS_ONLY, "initiator": 403},
@@ -274,7 +277,10 @@ EXPECTED = {
     "monitoring:cycle_reflection": post_only(RUNNERS_ONLY),
     "monitoring:cycle_close": post_only(RUNNERS_ONLY),
     "monitoring:follow_up_add": post_only(RUNNERS_ONLY),
-    "monitoring:follow_up_tick": post_only(MEMBERS_ONLY),
+    # An action without an owner: the facilitators tick it off.
+    "monitoring:follow_up_tick": post_only(
+        MEMBERS_ONLY, answer={"participant": 403, "observer": 403}
+    ),
     "monitoring:follow_up_delete": post_only(RUNNERS_ONLY),
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
@@ -607,3 +613,16 @@ def test_a_member_without_the_right_still_gets_403_for_an_object(client, cop, pe
     other = cop.memberships.get(user=personas["facilitator"])
     client.force_login(personas["participant"])
     assert client.get(reverse("composition:intake", args=[cop.slug, other.pk])).status_code == 403
+
+
+def test_the_access_check_comes_before_the_method_check_in_every_view():
+    """`@community_view` outermost: a refused visitor learns nothing from a 405."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "gilde"
+    offenders = [
+        str(path)
+        for path in root.rglob("*.py")
+        if "@require_POST\n@community_view" in path.read_text()
+    ]
+    assert not offenders

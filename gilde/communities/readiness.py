@@ -90,6 +90,13 @@ class StepState:
         return str(STEP_STATUS_LABELS[self.status])
 
 
+def step_state(community: Community, number: int, facts: dict | None = None) -> StepState:
+    """One step's status, signals and latest mark, computed afresh (for the step's own page)."""
+    mark = community.step_marks.filter(step=number).select_related("marked_by").first()
+    signals = step_signals(community, number, facts)
+    return StepState(number, derive_status(signals, mark), signals, mark)
+
+
 def step_states(community: Community, facts: dict | None = None) -> list[StepState]:
     """The status of all eight steps, with their signals and the latest manual mark.
 

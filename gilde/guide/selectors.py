@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from gilde.communities.models import Community
-from gilde.communities.readiness import StepState, step_states
+from gilde.communities.readiness import StepState, step_state, step_states
 from gilde.communities.revision import cached_for
 
 from .content import Guide, Step, WorkForm, load_guide, render_markdown
@@ -46,14 +46,17 @@ def work_forms_for(community: Community | None) -> list[WorkForm]:
     return forms
 
 
-def step_rail(community: Community, facts: dict | None = None) -> list[tuple[StepState, Step]]:
+def step_rail(
+    community: Community, current: int | None = None, facts: dict | None = None
+) -> list[tuple[StepState, Step]]:
     """Each of the eight steps with its status in this CoP, for the step rail.
 
-    Without `facts` the states come from the cache for the CoP's revision; a step page passes
-    `facts` to share what the signals fetched with its workspace, and computes afresh."""
+    The states come from the cache for the CoP's revision. A step's own page passes its number
+    (`current`) and a `facts` dict: that step is computed afresh, and what its signals fetched is
+    left in `facts` for its workspace."""
     guide = guide_for_request()
-    if facts is None:
-        states = cached_for(community, "step_states", lambda: step_states(community))
-    else:
-        states = step_states(community, facts)
+    states = cached_for(community, "step_states", lambda: step_states(community))
+    if current is not None:
+        fresh = step_state(community, current, facts)
+        states = [fresh if state.number == current else state for state in states]
     return [(state, guide.step(state.number)) for state in states]

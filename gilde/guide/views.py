@@ -67,7 +67,7 @@ def work_form_detail(request, key: str):
 def cop_step(request, access, number: int):
     step = _step_or_404(number)
     facts: dict = {}  # what the readiness signals fetched; the workspace may reuse it
-    rail = step_rail(access.community, facts)
+    rail = step_rail(access.community, current=number, facts=facts)
     workspace = workspace_for(number)
     state = rail[number - 1][0]
     return render(

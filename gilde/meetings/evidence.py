@@ -5,7 +5,7 @@ and agenda items as interventions a barrier can be linked to."""
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from gilde.communities.access import CommunityAccess
 from gilde.communities.evidence import EvidenceItem, evidence_provider
@@ -78,7 +78,11 @@ def meeting_evidence(community, period) -> list[EvidenceItem]:
             EvidenceItem(
                 _("Evaluations not shown"),
                 len(meetings) - shown,
-                note=_("An evaluation counts from %(n)s participants' answers, once it closed.")
+                note=ngettext(
+                    "An evaluation counts from %(n)s participant's answer, once it closed.",
+                    "An evaluation counts from %(n)s participants' answers, once it closed.",
+                    ANONYMITY_THRESHOLD,
+                )
                 % {"n": ANONYMITY_THRESHOLD},
             )
         )

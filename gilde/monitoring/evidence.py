@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from gilde.communities.evidence import EvidenceItem, evidence_provider
 from gilde.communities.models import Role
@@ -31,7 +31,12 @@ def network_evidence(community, period) -> list[EvidenceItem]:
             EvidenceItem(
                 _("Network figures"),
                 None,
-                note=_("Shown from %(n)s people in the CoP.") % {"n": NETWORK_THRESHOLD},
+                note=ngettext(
+                    "Shown from %(n)s person in the CoP.",
+                    "Shown from %(n)s people in the CoP.",
+                    NETWORK_THRESHOLD,
+                )
+                % {"n": NETWORK_THRESHOLD},
             )
         ]
     nodes, edges = network_nodes(community), network_edges(community)

@@ -98,8 +98,8 @@ def cycle_detail(request, access, number: int):
     )
 
 
-@require_POST
 @community_view(Action.MANAGE_MONITORING)
+@require_POST
 def cycle_reflection(request, access, number: int):
     cycle = _cycle_or_404(access, number)
     form = ReflectionForm(request.POST, instance=cycle)
@@ -120,8 +120,8 @@ def cycle_reflection(request, access, number: int):
     return redirect("monitoring:cycle", slug=access.community.slug, number=cycle.number)
 
 
-@require_POST
 @community_view(Action.MANAGE_MONITORING)
+@require_POST
 def cycle_close(request, access, number: int):
     cycle = _cycle_or_404(access, number)
     try:
@@ -133,8 +133,8 @@ def cycle_close(request, access, number: int):
     return redirect("monitoring:cycle", slug=access.community.slug, number=cycle.number)
 
 
-@require_POST
 @community_view(Action.MANAGE_MONITORING)
+@require_POST
 def follow_up_add(request, access, number: int):
     cycle = _cycle_or_404(access, number)
     form = FollowUpForm(request.POST, members=_members(access))
@@ -147,8 +147,8 @@ def follow_up_add(request, access, number: int):
     return redirect("monitoring:cycle", slug=access.community.slug, number=cycle.number)
 
 
-@require_POST
 @community_view(Action.VIEW_MONITORING)
+@require_POST
 def follow_up_tick(request, access, pk: int):
     action = get_object_or_404(
         FollowUpAction.objects.select_related("cycle"), pk=pk, cycle__community=access.community
@@ -170,8 +170,8 @@ def follow_up_tick(request, access, pk: int):
     return redirect("monitoring:cycle", slug=access.community.slug, number=action.cycle.number)
 
 
-@require_POST
 @community_view(Action.MANAGE_MONITORING)
+@require_POST
 def follow_up_delete(request, access, pk: int):
     action = get_object_or_404(
         FollowUpAction.objects.select_related("cycle"), pk=pk, cycle__community=access.community

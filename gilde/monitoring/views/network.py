@@ -113,8 +113,8 @@ def _tie_or_404(access, pk: int):
     return get_object_or_404(access.community.ties.select_related("kind"), pk=pk)
 
 
-@require_POST
 @community_view(Action.TAKE_PART_IN_MONITORING)
+@require_POST
 def tie_remove(request, access, pk: int):
     tie = _tie_or_404(access, pk)
     # A member removes a tie that names them; facilitators any tie.

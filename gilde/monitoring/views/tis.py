@@ -137,8 +137,8 @@ def tis_answer(request, access, pk: int):
     return render_cop(request, access, "monitoring/tis_answer.html", **context)
 
 
-@require_POST
 @community_view(Action.MANAGE_MONITORING)
+@require_POST
 def tis_invite(request, access, pk: int):
     moment = _moment_or_404(access, pk)
     form = TisInvitationForm(request.POST)
@@ -163,8 +163,8 @@ def tis_invite(request, access, pk: int):
     return redirect("monitoring:tis_moment", slug=access.community.slug, pk=moment.pk)
 
 
-@require_POST
 @community_view(Action.MANAGE_MONITORING)
+@require_POST
 def tis_invitation_revoke(request, access, pk: int, invitation: int):
     moment = _moment_or_404(access, pk)
     found = get_object_or_404(moment.invitations, pk=invitation)

@@ -236,9 +236,10 @@ def test_step_one_page_query_budget(client, facilitator, cop, count, django_asse
         )
         services.problem_node_add(tree=tree, actor=facilitator, kind="cause", text=f"C{n}")
     client.force_login(facilitator)
-    # A step page computes every step's signals afresh.
-    with django_assert_max_num_queries(13):
-        response = client.get(reverse("guide:cop_step", args=[cop.slug, 1]))
+    url = reverse("guide:cop_step", args=[cop.slug, 1])
+    client.get(url)  # the rail's other steps are computed once per change of the CoP's data
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
     assert response.status_code == 200
     assert response.context["version_count"] == count
 
