@@ -20,6 +20,7 @@ PERIOD_SECONDS = 600
 
 def _clock(stop: threading.Event, period: float) -> None:
     from gilde.accounts.tasks import accounts_expire
+    from gilde.core.periodic import periodic_tasks
     from gilde.meetings.tasks import send_due_notifications
 
     while True:
@@ -27,6 +28,9 @@ def _clock(stop: threading.Event, period: float) -> None:
             close_old_connections()
             send_due_notifications.enqueue()
             accounts_expire.enqueue()
+            # What other apps registered (closing polls at their moment, their reminders).
+            for periodic in periodic_tasks():
+                periodic.enqueue()
         except Exception:
             logger.exception("Could not queue the periodic meeting e-mails")
         finally:
