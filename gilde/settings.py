@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "gilde.composition",
     "gilde.meetings",
     "gilde.impact",
+    "gilde.decisions",
     "gilde.demo",
 ]
 
