@@ -9,6 +9,8 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         # Step 5's workspace, signals, instruments, audit sentences, home section, the sections on
         # meeting pages and the periodic task that closes polls and sends reminders.
+        from gilde.core.periodic import register_periodic_task
+
         from . import (  # noqa: F401
             audit,
             home,
@@ -18,6 +20,5 @@ class DecisionsConfig(AppConfig):
             tasks,
             workspace,
         )
-        from gilde.core.periodic import register_periodic_task
 
         register_periodic_task(tasks.decisions_due)

@@ -53,7 +53,7 @@ def roles_rotation(
                 continue
             chosen = min(
                 free,
-                key=lambda p: (counts[p], per_role[(p, role)], order[p], p),  # noqa: B023
+                key=lambda p: (counts[p], per_role[(p, role)], order[p], p),
             )
             suggestion[(meeting, role)] = chosen
             used.add(chosen)

@@ -59,4 +59,5 @@ __all__ = [
     "TakenBy",
     "Thumb",
     "Voters",
+    "WorkingAgreements",
 ]

@@ -303,7 +303,7 @@ def vote_summary(poll: Poll, ballot: Ballot, by_key: dict) -> str:
             f"{by_key[e.option_id].label}: {e.value}" for e in entries if e.option_id in by_key
         )
     if poll.kind == PollKind.RANKED:
-        return " › ".join(by_key[e.option_id].label for e in entries if e.option_id in by_key)
+        return ", ".join(by_key[e.option_id].label for e in entries if e.option_id in by_key)
     if poll.kind == PollKind.DATE:
         return ", ".join(
             f"{by_key[e.option_id].label}: {DateAnswer(e.value).label}"
