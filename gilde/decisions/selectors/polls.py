@@ -12,6 +12,7 @@ from django.utils import timezone
 from gilde.communities.models import Membership, Role
 
 from .. import tally
+from ..formatting import slot_label
 from ..models import (
     Ballot,
     BallotEntry,
@@ -303,10 +304,12 @@ def vote_summary(poll: Poll, ballot: Ballot, by_key: dict) -> str:
             f"{by_key[e.option_id].label}: {e.value}" for e in entries if e.option_id in by_key
         )
     if poll.kind == PollKind.RANKED:
-        return ", ".join(by_key[e.option_id].label for e in entries if e.option_id in by_key)
+        return ", ".join(
+            f"{e.value}. {by_key[e.option_id].label}" for e in entries if e.option_id in by_key
+        )
     if poll.kind == PollKind.DATE:
         return ", ".join(
-            f"{by_key[e.option_id].label}: {DateAnswer(e.value).label}"
+            f"{slot_label(by_key[e.option_id])}: {DateAnswer(e.value).label}"
             for e in sorted(entries, key=lambda e: by_key[e.option_id].position)
             if e.option_id in by_key
         )

@@ -61,9 +61,11 @@ def poll_create(
     proposed_agreements: str = "",
     agreements_revision: int | None = None,
     revises: Decision | None = None,
+    notify: bool = True,
     now: datetime | None = None,
 ) -> Poll:
-    """Start a poll and invite those who may vote by e-mail. The form checked the input; what
+    """Start a poll and invite those who may vote by e-mail (unless `notify` is False: the
+    demo). The form checked the input; what
     would break a rule (a closing moment in the past) raises DecisionError here too. An
     anonymous poll always hides its results until it closes."""
     now = now or timezone.now()
@@ -115,7 +117,8 @@ def poll_create(
         title=title,
         kind=kind,
     )
-    mailing.mail_poll_new(poll)
+    if notify:
+        mailing.mail_poll_new(poll)
     return poll
 
 
@@ -283,6 +286,7 @@ def poll_outcome_write(
     actor: Membership,
     statement: str,
     rationale: str = "",
+    notify: bool = True,
     now: datetime | None = None,
 ) -> Decision:
     """Write the outcome of a closed poll into the decision log, and tell those who could vote.
@@ -316,7 +320,8 @@ def poll_outcome_write(
         action="decision.revised" if revises else "decision.recorded",
         statement=statement,
     )
-    mailing.mail_outcome(decision)
+    if notify:
+        mailing.mail_outcome(decision)
     return decision
 
 

@@ -137,7 +137,7 @@ def role_assign(
 
 @transaction.atomic
 def roles_rotation_apply(
-    *, community: Community, actor: Membership, plan: dict[tuple[int, int], int | None]
+    *, community: Community, actor: Membership | None, plan: dict[tuple[int, int], int | None]
 ) -> int:
     """Save a rotation suggestion ({(meeting id, role id): membership id}); a role someone took
     in the meantime stays theirs. Returns how many roles were given."""
@@ -162,7 +162,7 @@ def roles_rotation_apply(
     if created:
         audit_log(
             community=community,
-            actor=actor.user,
+            actor=actor.user if actor else None,
             action="meeting_roles.rotation",
             count=len(created),
         )

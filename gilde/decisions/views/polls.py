@@ -22,6 +22,7 @@ from gilde.core.pagination import paginate
 from gilde.guide.content import render_markdown
 
 from .. import selectors, services
+from ..formatting import slot_label
 from ..forms.polls import KIND_HELP, MeetingFromPollForm, OutcomeForm, PollForm, VoteForm
 from ..models import ConsentResponse, PollKind, Voters
 from ..services import DecisionError, StaleEdit
@@ -248,7 +249,7 @@ def suggested_statement(poll, results) -> str:
     if poll.kind == PollKind.RANKED and results.winner:
         return _("Chosen: %(options)s") % {"options": results.winner.label}
     if poll.kind == PollKind.DATE and results.winner:
-        return _("We meet on %(date)s.") % {"date": results.winner.label}
+        return _("We meet on %(date)s.") % {"date": slot_label(results.winner)}
     return ""
 
 
