@@ -210,7 +210,10 @@ def poll_vote(request, access, pk: int):
         try:
             services.poll_vote(poll=poll, membership=access.membership, vote=form.vote())
         except DecisionError as error:
-            form.add_error(None, error.message)
+            if error.code == "invalid":
+                form.add_error(None, error.message)
+            else:  # closed, voted already: no form to correct
+                messages.error(request, error.message)
         else:
             if part:
                 return _render_poll(request, access, poll, part=part)

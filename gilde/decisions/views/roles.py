@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
@@ -195,7 +196,13 @@ def roles_rotation_view(request, access):
                 community=access.community, actor=access.membership, plan=plan
             )
             messages.success(
-                request, _("The rotation is saved: %(count)s roles given.") % {"count": given}
+                request,
+                ngettext(
+                    "The rotation is saved: %(count)s role given.",
+                    "The rotation is saved: %(count)s roles given.",
+                    given,
+                )
+                % {"count": given},
             )
             return redirect("decisions:roles", slug=access.community.slug)
     return render_cop(
