@@ -152,6 +152,63 @@ EXPECTED = {
     "meetings:evaluation_question_restore": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
     "meetings:evaluation_question_move": {**RUNNERS_ONLY, "facilitator": 405, "initiator": 405},
     "meetings:notification_preference": LOGGED_IN,
+    # Step 5. Observers read polls, the log, agreements and roles only where the CoP allows it
+    # (this one does not). The poll is an open date poll of the facilitator.
+    "decisions:polls": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:poll_new": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:poll_create": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:poll": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:vote": {**RUNNERS_ONLY, "participant": 405, "facilitator": 405, "initiator": 405},
+    "decisions:poll_close": {
+        **RUNNERS_ONLY,
+        "participant": 405,
+        "facilitator": 405,
+        "initiator": 405,
+    },
+    "decisions:outcome": RUNNERS_ONLY,
+    "decisions:poll_meeting": RUNNERS_ONLY,
+    "decisions:poll_export": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:adopt": {**RUNNERS_ONLY, "participant": 405, "facilitator": 405, "initiator": 405},
+    "decisions:log": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:decision_new": RUNNERS_ONLY,
+    "decisions:decision": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:decision_revise": RUNNERS_ONLY,
+    "decisions:settings": RUNNERS_ONLY,
+    "decisions:agreements": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:agreements_edit": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:agreements_version": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:agreements_compare": {
+        **MEMBERS_ONLY,
+        **dict.fromkeys(["participant", "facilitator", "initiator"], 400),
+        "observer": 403,
+    },
+    "decisions:roles": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:role_list": RUNNERS_ONLY,
+    "decisions:role_edit": RUNNERS_ONLY,
+    "decisions:roles_rotation": RUNNERS_ONLY,
+    "decisions:roles_assign": RUNNERS_ONLY,
+    "decisions:role_take": {
+        **RUNNERS_ONLY,
+        "participant": 405,
+        "facilitator": 405,
+        "initiator": 405,
+    },
+    "decisions:role_release": {
+        **RUNNERS_ONLY,
+        "participant": 405,
+        "facilitator": 405,
+        "initiator": 405,
+    },
+    "decisions:feedback": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:feedback_new": {**RUNNERS_ONLY, "participant": 200},
+    # The participant asked the facilitator: nobody else knows the request exists.
+    "decisions:feedback_request": {**RUNNERS_ONLY, "participant": 200, "initiator": 404},
+    "decisions:feedback_close": {
+        **RUNNERS_ONLY,
+        "participant": 200,
+        "facilitator": 404,
+        "initiator": 404,
+    },
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -250,8 +307,10 @@ def url_kwargs(cop, personas):
     question = EvaluationQuestion.objects.create(
         community=cop, text="Wat neem je mee?", kind="open", feeds_next_meeting=True
     )
+    step5 = _step_5_objects(cop, personas, meeting)
     return {
         **{key: obj.pk for key, obj in objects.items()},
+        **step5,
         "meeting": meeting.pk,
         "item_pk": item.pk,
         "question_pk": question.pk,
@@ -268,10 +327,62 @@ def url_kwargs(cop, personas):
     }
 
 
+def _step_5_objects(cop, personas, meeting) -> dict:
+    """A date poll, a decision, the agreements' first version, a role and a feedback request."""
+    from gilde.decisions import services as decision_services
+
+    def member(persona):
+        return cop.memberships.get(user=personas[persona])
+
+    start = timezone.now().replace(microsecond=0) + timedelta(days=30)
+    poll = decision_services.poll_create(
+        community=cop,
+        author=member("facilitator"),
+        kind="date",
+        title="Werkbezoek",
+        slots=[start, start + timedelta(days=1)],
+        duration_minutes=120,
+        closes_at=timezone.now() + timedelta(days=3),
+        notify=False,
+    )
+    decision = decision_services.decision_record(
+        community=cop,
+        actor=member("facilitator"),
+        statement="We beginnen op tijd.",
+        taken_by="group",
+        decided_on=timezone.localdate(),
+    )
+    decision_services.agreements_save(
+        community=cop, actor=personas["facilitator"], revision=0, text="Afspraak"
+    )
+    role = decision_services.roles_ensure(community=cop)[0]
+    feedback = decision_services.feedback_ask(
+        community=cop,
+        asker=member("participant"),
+        subject="case",
+        about="Mijn casus",
+        question="Wat zie je?",
+        writers=[member("facilitator")],
+    )
+    return {
+        "poll": poll.pk,
+        "decision": decision.pk,
+        "role": role.pk,
+        "feedback": feedback.pk,
+        "kind": "date",
+    }
+
+
 def _kwargs_for(name, pattern, url_kwargs):
     kwargs = {}
     for key in pattern.pattern.converters:
-        if key == "pk" and name == "communities:application_decide":
+        if key == "pk" and name.startswith("decisions:"):
+            part = name.removeprefix("decisions:")
+            found = next(
+                (k for k in ("feedback", "decision", "role") if part.startswith(k)), "poll"
+            )
+            kwargs[key] = url_kwargs[found]
+        elif key == "pk" and name == "communities:application_decide":
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):
             kwargs[key] = url_kwargs["work_form"]
