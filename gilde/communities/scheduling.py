@@ -61,6 +61,10 @@ class MeetingProvider:
     # (*, community, actor, title, starts_at, duration_minutes) -> MeetingRef; may raise
     # MeetingNotCreated. Sends the usual invitations.
     create: Callable[..., MeetingRef]
+    # (community) -> a lazy QuerySet of the held meetings' ids, newest first, for use inside
+    # another query (a subquery): a readiness signal over "the last six meetings" then costs no
+    # query of its own.
+    held_ids: Callable[..., object] | None = None
 
 
 _PROVIDER: list[MeetingProvider] = []
@@ -106,6 +110,15 @@ def meeting_of(community, meeting_id: int | None) -> MeetingRef | None:
         return None
     found = meetings_of(community, ids=[meeting_id])
     return found[0] if found else None
+
+
+def held_meeting_ids(community):
+    """The CoP's held meetings' ids, newest first, as a lazy QuerySet to use in a subquery
+    (`meeting_id__in=held_meeting_ids(cop)[:6]`); an empty list without a provider."""
+    provider = _provider()
+    if provider is None or provider.held_ids is None:
+        return []
+    return provider.held_ids(community)
 
 
 def agenda_items_of(community, meeting_ids: Iterable[int]) -> list[AgendaItemRef]:

@@ -38,13 +38,11 @@ class Instrument:
 
 _REGISTRY: dict[str, Instrument] = {}
 
-# Instruments the guidance names that later work will build (decisions, learning, monitoring,
-# reports); their sentences stay hidden until the providing app registers them.
+# Instruments the guidance names that later work will build (learning, monitoring, reports);
+# their sentences stay hidden until the providing app registers them.
 PLANNED = frozenset(
     {
-        "decision_log",
         "shared_learning_questions",
-        "feedback_requests",
         "monitoring_cycle",
         "personal_notes",
         "social_map",

@@ -21,7 +21,7 @@ from gilde.communities.step_panels import StepPanel, step_panel
 
 from . import selectors, services
 from .forms.calendar import MAX_MINUTES, MIN_MINUTES, holiday_language
-from .models import AgendaItem, Meeting, NotificationPreference
+from .models import AgendaItem, Meeting, MeetingStatus, NotificationPreference
 from .ownership import ownership_chart
 from .scheduling import days_to_avoid as calendar_days_to_avoid
 
@@ -101,6 +101,14 @@ def _create(*, community, actor, title: str, starts_at, duration_minutes: int) -
     return _ref(meeting, community.slug)
 
 
+def _held_ids(community):
+    return (
+        community.meetings.filter(status=MeetingStatus.HELD)
+        .order_by("-starts_at", "-pk")
+        .values("pk")
+    )
+
+
 def _mail_preferences(users: list) -> dict[int, str]:
     return dict(
         NotificationPreference.objects.filter(user__in=[user.pk for user in users]).values_list(
@@ -136,6 +144,7 @@ def register() -> None:
             agenda_items=_agenda_items,
             days_to_avoid=_days_to_avoid,
             create=_create,
+            held_ids=_held_ids,
         )
     )
     register_mail_preferences(_mail_preferences)

@@ -226,6 +226,20 @@ def test_a_forged_option_of_another_poll_is_refused_by_the_service(
     assert not Ballot.objects.exists()
 
 
+def _vote_data(kind, o, number) -> dict:
+    if kind == "consent":
+        return {"response": "agree"}
+    if kind == "choice":
+        return {"choices": str(o[number % 2])}
+    if kind == "score":
+        return {f"score_{k}": str(1 + (i + number) % 5) for i, k in enumerate(o)}
+    if kind == "ranked":
+        return {f"rank_{o[number % 3]}": "1", f"rank_{o[(number + 1) % 3]}": "2"}
+    if kind == "date":
+        return {f"slot_{k}": str((i + number) % 3) for i, k in enumerate(o)}
+    return {"value": str(3 + number)}
+
+
 def test_each_kind_counts_votes(client, cop, participant, facilitator, initiator, make_poll):
     voters = [participant, facilitator, initiator]
     polls = {kind: make_poll(facilitator, kind=kind) for kind in PollKind.values}
@@ -233,17 +247,7 @@ def test_each_kind_counts_votes(client, cop, participant, facilitator, initiator
         client.force_login(user)
         for kind, poll in polls.items():
             o = [option.pk for option in poll.options.all()]
-            data = {
-                "consent": lambda: {"response": "agree"},
-                "choice": lambda: {"choices": str(o[number % 2])},
-                "score": lambda: {f"score_{k}": str(1 + (i + number) % 5) for i, k in enumerate(o)},
-                "ranked": lambda: {
-                    f"rank_{o[number % 3]}": "1",
-                    f"rank_{o[(number + 1) % 3]}": "2",
-                },
-                "date": lambda: {f"slot_{k}": str((i + number) % 3) for i, k in enumerate(o)},
-                "check": lambda: {"value": str(3 + number)},
-            }[kind]()
+            data = _vote_data(kind, o, number)
             assert client.post(_url("vote", poll), data).status_code == 302, kind
     for kind, poll in polls.items():
         results = services.poll_close(poll=poll, actor=membership(cop, facilitator))

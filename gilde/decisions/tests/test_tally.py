@@ -207,13 +207,13 @@ def test_a_complete_tie_has_no_winner():
 )
 def test_the_best_slot_has_the_most_yes_then_if_need_be(ballots):
     result = tally.date_tally(ballots, [1, 2, 3])
-    for key, count in result.counts.items():
+    for count in result.counts.values():
         assert count.yes + count.if_need_be + count.no == len(ballots)
     if result.best is None:
         assert all(c.yes == 0 and c.if_need_be == 0 for c in result.counts.values())
         return
     best = result.counts[result.best]
-    for key, count in result.counts.items():
+    for count in result.counts.values():
         assert (count.yes, count.if_need_be) <= (best.yes, best.if_need_be)
 
 

@@ -130,18 +130,16 @@ def test_the_signals_of_step_5(cop, participant, facilitator):
     assert status()["feedback_in_use"] == SignalStatus.MET
 
 
-def test_the_home_lists_polls_to_vote_in_and_feedback_to_write(
-    client, cop, participant, facilitator, make_poll
-):
-    poll = make_poll(facilitator, title="Stem hier")
+def test_the_home_counts_polls_to_vote_in(client, cop, participant, facilitator, make_poll):
+    poll = make_poll(facilitator)
     client.force_login(participant)
     page = client.get(reverse("communities:detail", args=[cop.slug])).content.decode()
-    assert "Wacht op jou" in page and "Stem hier" in page
+    assert "Wacht op jou" in page and "1 peiling wacht op je stem" in page
     services.poll_vote(
         poll=poll, membership=membership(cop, participant), vote={"response": "agree"}
     )
     page = client.get(reverse("communities:detail", args=[cop.slug])).content.decode()
-    assert "Stem hier" not in page
+    assert "wacht op je stem" not in page
 
 
 def _ballots(poll, members, count):
@@ -196,3 +194,16 @@ def test_the_poll_page_stays_within_its_query_budget(
     services.poll_close(poll=poll, actor=membership(cop, facilitator))
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+def test_the_guidance_names_the_decision_log_and_links_to_it(client, cop, participant, observer):
+    client.force_login(participant)
+    html = client.get(reverse("guide:cop_step", args=[cop.slug, 5])).content.decode()
+    assert "de uitkomst komt in het besluitenlog" in html
+    assert f'href="{reverse("decisions:log", args=[cop.slug])}"' in html
+    assert f'href="{reverse("decisions:feedback", args=[cop.slug])}"' in html
+    assert f'href="{reverse("decisions:roles", args=[cop.slug])}"' in html
+    client.force_login(observer)
+    html = client.get(reverse("guide:cop_step", args=[cop.slug, 5])).content.decode()
+    assert "de uitkomst komt in het besluitenlog" in html  # the sentence, for everyone
+    assert f'href="{reverse("decisions:feedback", args=[cop.slug])}"' not in html
