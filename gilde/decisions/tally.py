@@ -51,9 +51,9 @@ class ConsentResult:
     votes: int
 
 
-def consent_tally(responses: Sequence[str]) -> ConsentResult:
-    """Count agree / abstain / object / block. Unknown responses are not counted."""
-    counted = Counter(response for response in responses if response in CONSENT_RESPONSES)
+def consent_tally(given: Sequence[str]) -> ConsentResult:
+    """Count agree / abstain / object / block; anything else is not counted."""
+    counted = Counter(answer for answer in given if answer in CONSENT_RESPONSES)
     counts = {response: counted[response] for response in CONSENT_RESPONSES}
     return ConsentResult(
         counts=counts,
