@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gilde.communities.models import Community, Role
 from gilde.communities.scheduling import HELD, meetings_of
@@ -35,7 +35,7 @@ AGREEMENTS_V2 = """Wat in de groep gedeeld wordt, blijft in de groep, tenzij de 
 We komen voorbereid: wie een casus inbrengt, stuurt die een week van tevoren rond.
 We beginnen en eindigen op tijd.
 We geven elkaar feedback op wat we zien, niet op wie iemand is.
-Wie niet kan komen, laat het de facilitatoren uiterlijk twee dagen van tevoren weten."""
+Wie niet kan komen, laat het de facilitators uiterlijk twee dagen van tevoren weten."""
 
 
 def _at(day, hour: int = 17) -> datetime:
@@ -92,7 +92,7 @@ def load_decisions(*, community: Community, users: dict, now: datetime) -> None:
         context="Meerdere deelnemers vroegen erom in de evaluatie. Ze schuift een uur aan bij "
         "het casusdeel.",
         closes_at=start + timedelta(days=7),
-        meeting_id=held[-1].pk if held else None,
+        meeting_id=held[min(1, len(held) - 1)].pk if held else None,
         notify=False,
         now=start,
     )
@@ -384,7 +384,8 @@ def load_decisions(*, community: Community, users: dict, now: datetime) -> None:
 
 
 def _load_roles(*, community, held, coming, participants, me) -> None:
-    roles = services.roles_ensure(community=community)
+    with translation.override("nl"):  # the default roles get the demo's language
+        roles = services.roles_ensure(community=community)
     plan = roles_rotation(
         [p.pk for p in participants], [m.pk for m in held], [r.pk for r in roles], seed=5
     )
