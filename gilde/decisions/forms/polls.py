@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from gilde.core.forms import CleanTextMixin
 
+from ..formatting import slot_label
 from ..models import (
     MAX_DATE_SLOTS,
     MAX_OPTIONS,
@@ -371,7 +372,7 @@ class VoteForm(CleanTextMixin, forms.Form):
             for option in self.options:
                 name = f"slot_{option.pk}"
                 self.fields[name] = forms.TypedChoiceField(
-                    label=option.label,
+                    label=slot_label(option),
                     choices=answers,
                     coerce=int,
                     widget=forms.RadioSelect,
@@ -478,7 +479,7 @@ class MeetingFromPollForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, options, holidays: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.holidays = holidays  # {option id: [holiday names]}
-        self.fields["option"].choices = [(str(o.pk), o.label) for o in options]
+        self.fields["option"].choices = [(str(o.pk), slot_label(o)) for o in options]
 
     def clean(self):
         data = super().clean()

@@ -1,9 +1,11 @@
+"""Every page of step 5 renders for a participant, with a poll of each kind."""
+
 from django.urls import reverse
 
 from gilde.decisions.models import PollKind
 
 
-def test_pages_render(client, personas, cop, make_poll):
+def test_every_page_renders_for_a_participant(client, personas, cop, make_poll):
     client.force_login(personas["participant"])
     for kind in PollKind.values:
         poll = make_poll(personas["facilitator"], kind=kind)
