@@ -54,6 +54,13 @@ def _evaluation_path(client: Client, community: Community) -> str:
     raise SystemExit("No meeting with an evaluation form this participant can fill in")
 
 
+def _open_poll(community: Community):
+    """An open poll with visible results, or any poll: what a participant votes in."""
+    polls = community.polls.order_by("closes_at")
+    open_polls = polls.filter(closed_at__isnull=True, closes_at__gt=timezone.now())
+    return open_polls.filter(hide_results=False).first() or open_polls.first() or polls.first()
+
+
 def pages() -> dict[str, str]:
     """The core pages of issue 11, as this participant of the demo CoP sees them."""
     community = Community.objects.get(slug=data.MAIN_SLUG)
@@ -72,6 +79,8 @@ def pages() -> dict[str, str]:
         "library": reverse("guide:cop_library", args=[slug]),
         # The demo participant's own learning record (step 7).
         "learning": reverse("learning:record", args=[slug]),
+        # Step 5: an open poll of the demo CoP (its score poll has votes and live results).
+        "poll": reverse("decisions:poll", args=[slug, _open_poll(community).pk]),
     }
 
 

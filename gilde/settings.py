@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "gilde.impact",
     "gilde.learning",
     "gilde.monitoring",
+    "gilde.decisions",
     "gilde.demo",
 ]
 

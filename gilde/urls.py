@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("gilde.impact.urls")),
     path("", include("gilde.learning.urls")),
     path("", include("gilde.monitoring.urls")),
+    path("", include("gilde.decisions.urls")),
     path("admin/", admin.site.urls),
 ]
 

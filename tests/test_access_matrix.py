@@ -68,6 +68,7 @@ LOGGED_IN = {**ALL(200), "anonymous": LOGIN}
 ANONYMOUS_ONLY = {**ALL(302), "anonymous": 200}
 # Those who keep a learning record (everyone but observers), and items only their author reaches.
 KEEPERS = {**MEMBERS_ONLY, "observer": 403}
+MEMBERS_ONLY_NO_OBSERVERS = KEEPERS
 KEEPERS_POST = post_only(KEEPERS)
 # A post about the participant persona's own item: the others who may post find no such item.
 OWN_ITEM_POST = post_only(KEEPERS, answer={"facilitator": 404, "initiator": 404})
@@ -190,6 +191,48 @@ EXPECTED = {
     "meetings:evaluation_question_restore": post_only(RUNNERS_ONLY),
     "meetings:evaluation_question_move": post_only(RUNNERS_ONLY),
     "meetings:notification_preference": LOGGED_IN,
+    # Step 5. Observers read polls, the log, agreements and roles only where the CoP allows it
+    # (this one does not). The poll is an open date poll of the facilitator.
+    "decisions:polls": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:poll_new": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:poll_create": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:poll": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:vote": post_only(MEMBERS_ONLY_NO_OBSERVERS),
+    "decisions:poll_close": post_only(MEMBERS_ONLY_NO_OBSERVERS),
+    "decisions:outcome": RUNNERS_ONLY,
+    "decisions:poll_meeting": RUNNERS_ONLY,
+    "decisions:poll_export": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:adopt": post_only(MEMBERS_ONLY_NO_OBSERVERS),
+    "decisions:log": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:decision_new": RUNNERS_ONLY,
+    "decisions:decision": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:decision_revise": RUNNERS_ONLY,
+    "decisions:settings": RUNNERS_ONLY,
+    "decisions:agreements": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:agreements_edit": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:agreements_version": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:agreements_compare": {
+        **MEMBERS_ONLY,
+        **dict.fromkeys(["participant", "facilitator", "initiator"], 400),
+        "observer": 403,
+    },
+    "decisions:roles": {**MEMBERS_ONLY, "observer": 403},
+    "decisions:role_list": RUNNERS_ONLY,
+    "decisions:role_edit": RUNNERS_ONLY,
+    "decisions:roles_rotation": RUNNERS_ONLY,
+    "decisions:roles_assign": RUNNERS_ONLY,
+    "decisions:role_take": post_only(MEMBERS_ONLY_NO_OBSERVERS),
+    "decisions:role_release": post_only(MEMBERS_ONLY_NO_OBSERVERS),
+    "decisions:feedback": {**RUNNERS_ONLY, "participant": 200},
+    "decisions:feedback_new": {**RUNNERS_ONLY, "participant": 200},
+    # The participant asked the facilitator: nobody else knows the request exists.
+    "decisions:feedback_request": {**RUNNERS_ONLY, "participant": 200, "initiator": 404},
+    "decisions:feedback_close": {
+        **RUNNERS_ONLY,
+        "participant": 200,
+        "facilitator": 404,
+        "initiator": 404,
+    },
     # Step 7. Objects: the participant persona's private entry (with an attachment) and private
     # experiment, a draft buddy round, a canvas with one step. Others' private items are 404s.
     "learning:record": KEEPERS,
@@ -384,6 +427,7 @@ def url_kwargs(cop, personas):
         community=cop, text="Wat neem je mee?", kind="open", feeds_next_meeting=True
     )
     learning = _learning_objects(cop, personas)
+    step5 = _step_5_objects(cop, personas, meeting)
     facilitation = cop.memberships.get(user=personas["facilitator"])
     kinds = monitoring_services.tie_kinds_ensure(community=cop)
     tie = monitoring_services.tie_add(
@@ -431,6 +475,7 @@ def url_kwargs(cop, personas):
     return {
         **{key: obj.pk for key, obj in objects.items()},
         **learning,
+        **step5,
         "meeting": meeting.pk,
         "item_pk": item.pk,
         "question_pk": question.pk,
@@ -492,10 +537,62 @@ def _learning_objects(cop, personas) -> dict:
     }
 
 
+def _step_5_objects(cop, personas, meeting) -> dict:
+    """A date poll, a decision, the agreements' first version, a role and a feedback request."""
+    from gilde.decisions import services as decision_services
+
+    def member(persona):
+        return cop.memberships.get(user=personas[persona])
+
+    start = timezone.now().replace(microsecond=0) + timedelta(days=30)
+    poll = decision_services.poll_create(
+        community=cop,
+        author=member("facilitator"),
+        kind="date",
+        title="Werkbezoek",
+        slots=[start, start + timedelta(days=1)],
+        duration_minutes=120,
+        closes_at=timezone.now() + timedelta(days=3),
+        notify=False,
+    )
+    decision = decision_services.decision_record(
+        community=cop,
+        actor=member("facilitator"),
+        statement="We beginnen op tijd.",
+        taken_by="group",
+        decided_on=timezone.localdate(),
+    )
+    decision_services.agreements_save(
+        community=cop, actor=personas["facilitator"], revision=0, text="Afspraak"
+    )
+    role = decision_services.roles_ensure(community=cop)[0]
+    feedback = decision_services.feedback_ask(
+        community=cop,
+        asker=member("participant"),
+        subject="case",
+        about="Mijn casus",
+        question="Wat zie je?",
+        writers=[member("facilitator")],
+    )
+    return {
+        "poll": poll.pk,
+        "decision": decision.pk,
+        "role": role.pk,
+        "feedback": feedback.pk,
+        "kind": "date",
+    }
+
+
 def _kwargs_for(name, pattern, url_kwargs):
     kwargs = {}
     for key in pattern.pattern.converters:
-        if key == "pk" and name == "communities:application_decide":
+        if key == "pk" and name.startswith("decisions:"):
+            part = name.removeprefix("decisions:")
+            found = next(
+                (k for k in ("feedback", "decision", "role") if part.startswith(k)), "poll"
+            )
+            kwargs[key] = url_kwargs[found]
+        elif key == "pk" and name == "communities:application_decide":
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name == "communities:invitation_revoke":
             kwargs[key] = url_kwargs["cop_invitation"]

@@ -59,6 +59,12 @@ class Action(StrEnum):
     TAKE_PART_IN_MONITORING = "take_part_in_monitoring"
     MANAGE_MONITORING = "manage_monitoring"
     VIEW_NETWORK_NAMES = "view_network_names"
+    VIEW_DECISIONS = "view_decisions"
+    START_POLLS = "start_polls"
+    EDIT_AGREEMENTS = "edit_agreements"
+    TAKE_ROLES = "take_roles"
+    ASK_FEEDBACK = "ask_feedback"
+    MANAGE_DECISIONS = "manage_decisions"
 
 
 _MEMBER = {
@@ -72,6 +78,7 @@ _MEMBER = {
     # What the group shares of its learning, the buddy pairs and the backcasting canvases.
     Action.VIEW_LEARNING,
     Action.VIEW_MONITORING,
+    Action.VIEW_DECISIONS,
 }
 # Those who take part in meetings: they say whether they come, fill in the evaluation and read
 # its open answers (observers see the averages only).
@@ -84,6 +91,9 @@ _ATTENDERS = {
     # Step 6: the network question, TIS scores and value stories.
     Action.TAKE_PART_IN_MONITORING,
 }
+# The group's own arrangements (step 5): start polls and vote, keep the working agreements, take
+# roles at meetings, ask each other for feedback. Observers read (where the CoP allows), no more.
+_GROUP = {Action.START_POLLS, Action.EDIT_AGREEMENTS, Action.TAKE_ROLES, Action.ASK_FEEDBACK}
 _RUNNERS = {
     Action.PLAN_MEETINGS,
     Action.MANAGE_CANDIDATES,
@@ -102,18 +112,19 @@ _RUNNERS = {
     Action.VIEW_AUDIT_LOG,
     Action.MANAGE_BUDDIES,
     Action.MANAGE_MONITORING,
+    Action.MANAGE_DECISIONS,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
-    Role.INITIATOR: frozenset(_MEMBER | _ATTENDERS | _RUNNERS),
+    Role.INITIATOR: frozenset(_MEMBER | _ATTENDERS | _GROUP | _RUNNERS),
     # Intakes are personal: the member and the facilitators read them, not the initiator.
     # The named social map is personal data: facilitators read it; the group only where the CoP
     # allows it (`can_see_network_names`).
     Role.FACILITATOR: frozenset(
-        _MEMBER | _ATTENDERS | _RUNNERS | {Action.READ_INTAKES, Action.VIEW_NETWORK_NAMES}
+        _MEMBER | _ATTENDERS | _GROUP | _RUNNERS | {Action.READ_INTAKES, Action.VIEW_NETWORK_NAMES}
     ),
     Role.PARTICIPANT: frozenset(
-        _MEMBER | _ATTENDERS | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}
+        _MEMBER | _ATTENDERS | _GROUP | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}
     ),
     # Managers and funders read what the CoP publishes; the member list is not theirs to browse.
     Role.OBSERVER: frozenset(_MEMBER),
@@ -223,6 +234,23 @@ class CommunityAccess:
         if self.can(Action.VIEW_NETWORK_NAMES):
             return True
         return group_allowed and self.role in (Role.INITIATOR, Role.PARTICIPANT)
+
+    def can_read_decisions(self, observers_read: bool) -> bool:
+        """Polls, the decision log, agreements and roles: every member, observers only when the
+        CoP allows it."""
+        return self.can(Action.VIEW_DECISIONS) and (self.role != Role.OBSERVER or observers_read)
+
+    def can_vote(self, participants_only: bool) -> bool:
+        """A poll is for the participants, or for every member except observers."""
+        if not self.can(Action.START_POLLS):
+            return False
+        return self.role == Role.PARTICIPANT or not participants_only
+
+    def can_steer_poll(self, author_id: int | None) -> bool:
+        """Close early and write the outcome: the poll's author, the facilitators, the
+        initiator."""
+        own = author_id is not None and author_id == getattr(self.membership, "pk", None)
+        return self.can(Action.MANAGE_DECISIONS) or (own and self.can(Action.START_POLLS))
 
     def can_leave(self, initiator_count: int) -> bool:
         """A CoP keeps at least one initiator: the last one hands over before leaving."""

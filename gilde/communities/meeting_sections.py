@@ -1,14 +1,16 @@
-"""Parts of a meeting's pages that other apps provide, and the meetings other apps may read.
+"""Parts of a meeting's pages that other apps provide.
 
-Meetings own the meeting page and its preparation page; other steps have something to add to
-them: the follow-up actions of a monitoring cycle to tick off while preparing, the network
-question to answer after a meeting, later the experiments due. An app registers a section with
+Meetings own the meeting page, the agenda builder and the preparation page; other steps have
+something to add to them: the roles taken and the polls linked to a meeting, the follow-up
+actions of a monitoring cycle to tick off while preparing, the network question after a meeting,
+the experiments due. An app registers a section with
 
     @meeting_section(page="preparation", order=N)
     def follow_up(request, access, meeting) -> MeetingSection | None: ...
 
-where `page` is "preparation" or "detail". The meeting templates render them with
-`{% load meeting_sections %}{% meeting_sections "preparation" meeting as sections %}`.
+where `page` is "preparation", "detail" or "agenda". The meeting templates render them with
+`{% load meeting_sections %}{% meeting_sections "preparation" meeting as sections %}` and
+include each `section.template` with the section's context as `part`.
 The meetings themselves, as plain data, come from `gilde.communities.calendar`.
 """
 
@@ -19,7 +21,7 @@ from django.http import HttpRequest
 
 from .access import CommunityAccess
 
-PAGES = ("preparation", "detail")
+PAGES = ("preparation", "detail", "agenda")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ _SECTIONS: dict[str, list[tuple[int, SectionFunction]]] = {page: [] for page in 
 
 
 def meeting_section(*, page: str, order: int):
-    """Register a section of the meeting `page` ("preparation" or "detail")."""
+    """Register a section of the meeting `page` ("preparation", "detail" or "agenda")."""
     if page not in PAGES:
         raise ValueError(f"Unknown meeting page {page!r}")
 

@@ -4,15 +4,12 @@
   the address to finish it at. Until it registers, no page offers "make it a poll".
 - `register_public_page`: the reports app (step 8) says whether a CoP has a public results page.
   Until it does, nothing may be shared as public.
-- `register_mail_mode`: how a person wants to hear from Gilde by e-mail ("each", "digest" or
-  "off"); meetings keeps the preference. Without a registration everyone gets each e-mail.
+(How a person wants to hear from Gilde by e-mail is in `preferences.py`.)
 """
 
 from collections.abc import Callable
 
 from .models import Community
-
-MAIL_EACH = "each"
 
 _REGISTRY: dict[str, Callable] = {}
 
@@ -33,12 +30,3 @@ def register_public_page(check: Callable[[Community], bool]) -> None:
 def has_public_page(community: Community) -> bool:
     check = _REGISTRY.get("public_page")
     return bool(check and check(community))
-
-
-def register_mail_mode(mode: Callable[[object], str]) -> None:
-    _REGISTRY["mail_mode"] = mode
-
-
-def mail_mode(user) -> str:
-    mode = _REGISTRY.get("mail_mode")
-    return mode(user) if mode else MAIL_EACH

@@ -38,12 +38,11 @@ class Instrument:
 
 _REGISTRY: dict[str, Instrument] = {}
 
-# Instruments the guidance names that later work will build (decisions, monitoring, reports);
-# their sentences stay hidden until the providing app registers them.
+# Instruments the guidance names that later work will build (reports); their sentences stay
+# hidden until the providing app registers them.
 PLANNED = frozenset(
     {
-        "decision_log",
-        "feedback_requests",
+        "shared_learning_questions",
         "organisation_report",
         "initiator_report",
         "public_results",

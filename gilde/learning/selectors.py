@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from gilde.communities.access import CommunityAccess
-from gilde.communities.calendar import MeetingRef, meeting_refs
+from gilde.communities.calendar import MeetingRef, meetings_of
 from gilde.communities.models import Community, Membership, Role
 
 from .models import (
@@ -273,7 +273,7 @@ def meeting_prompt_due(membership: Membership | None, now: datetime | None = Non
     now = now or timezone.now()
     ended = [
         m
-        for m in meeting_refs(membership.community)
+        for m in meetings_of(membership.community)
         if not m.cancelled and m.ends_at <= now and now - m.ends_at <= PROMPT_WINDOW
     ]
     if not ended:
@@ -299,4 +299,4 @@ def canvas_or_404(access: CommunityAccess, pk: int) -> Canvas:
 
 def upcoming_meetings(community: Community, now: datetime | None = None) -> list[MeetingRef]:
     now = now or timezone.now()
-    return [m for m in meeting_refs(community) if m.ends_at >= now and not m.cancelled]
+    return [m for m in meetings_of(community) if m.ends_at >= now and not m.cancelled]

@@ -17,7 +17,7 @@ from django_tasks import task
 
 from gilde.communities.calendar import absent_membership_ids, meetings_ended_between
 from gilde.communities.models import Community, Membership
-from gilde.communities.offers import MAIL_EACH, mail_mode
+from gilde.communities.preferences import wants_each_mail
 from gilde.core.mail import send_templated_mail
 
 from .models import OPEN_STATUSES, Entry, Experiment, LearningNotification, tiers_from
@@ -49,7 +49,7 @@ def _send_once(*, key: str, user, template: str, context: dict) -> bool:
 
 
 def _wants_mail(user) -> bool:
-    return user.is_active and mail_mode(user) == MAIL_EACH
+    return user.is_active and bool(wants_each_mail([user]))
 
 
 def _send_meeting_prompts(now) -> int:

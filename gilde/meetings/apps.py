@@ -7,8 +7,9 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
-        # What meetings tell other apps: the calendar, the agenda and e-mail choices, evidence
-        # for monitoring, agenda items as interventions.
+        # What meetings tell other apps (registries in communities): the calendar, agenda items,
+        # e-mail choices, the ownership trend, evidence for monitoring, agenda items as
+        # interventions.
         from . import (  # noqa: F401
             audit,
             evidence,

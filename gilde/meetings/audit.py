@@ -22,6 +22,7 @@ register_audit_messages(
             "count",
         ),
         "meeting.changed": _("changed the meeting %(title)s"),
+        "meeting.added": _("planned the meeting %(title)s"),
         "evaluation.mode_changed": _(
             "made evaluations %(mode)s, from the next evaluation that opens"
         ),

@@ -1,7 +1,6 @@
 """Meetings: the CoP's calendar, agendas built from work forms, who facilitates, who comes, and
 the evaluation at the end of each meeting that feeds the next one."""
 
-import secrets
 import uuid
 from datetime import timedelta
 
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gilde.communities.models import Community, Focus, Membership
+from gilde.core.fields import RandomIdField, random_id  # noqa: F401 (random_id: migrations)
 from gilde.guide import labels as guide_labels
 
 # An agenda item's configuration and TGI focus use the work-form library's vocabulary.
@@ -22,33 +22,8 @@ EVALUATION_DAYS = 7  # an evaluation closes a week after it opens
 EVALUATION_EARLY_LIMIT = timedelta(days=1)  # opening early: at most this long before the start
 ANONYMITY_THRESHOLD = 5  # results are shown from this many participants' answers
 
-# Evaluation rows get random ids: with a sequence, the n-th "has answered" record and the n-th
-# response of a meeting would belong to the same person. On SQLite an integer primary key is the
-# row id itself, so not even the table's storage order follows the order of arrival.
-_RANDOM_ID_FLOOR = 2**32
-_RANDOM_ID_SPAN = 2**63 - 1 - _RANDOM_ID_FLOOR
-
-
-def random_id() -> int:
-    """A random 63-bit primary key for the evaluation's rows."""
-    return _RANDOM_ID_FLOOR + secrets.randbelow(_RANDOM_ID_SPAN)
-
-
-class RandomIdField(models.BigIntegerField):
-    """A primary key filled with `random_id`. On SQLite its column is declared INTEGER, which
-    makes it the table's row id: any other type leaves a hidden row id that counts up in the
-    order of arrival."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("primary_key", True)
-        kwargs.setdefault("default", random_id)
-        kwargs.setdefault("editable", False)
-        super().__init__(*args, **kwargs)
-
-    def db_type(self, connection):
-        if connection.vendor == "sqlite":
-            return "integer"
-        return super().db_type(connection)
+# Evaluation rows get random ids (see gilde.core.fields): the field lives in core, shared with
+# other apps' anonymous rows; these names stay importable from here for the migrations.
 
 
 class FacilitationMode(models.TextChoices):

@@ -10,12 +10,18 @@ holiday.
 
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import holidays as holiday_data
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from gilde.core.dates import (  # noqa: F401 (importable from here, as before)
+    AMBIGUOUS,
+    AMSTERDAM,
+    NONEXISTENT,
+    local_datetime,
+    local_time_problem,
+)
+
 WEEKDAYS = range(5)  # Monday to Friday: meetings are on working days
 MAX_MEETINGS = 100
 MAX_CADENCE_WEEKS = 26
@@ -133,32 +139,9 @@ def plan(
     return planned
 
 
-# Times. Meetings happen in Amsterdam; a wall-clock time that the clock skips (spring) or passes
-# twice (autumn) cannot be stored without guessing, so the form asks for another time.
-
-NONEXISTENT = "nonexistent"
-AMBIGUOUS = "ambiguous"
-
-
-def local_time_problem(day: date, start: time, tz: ZoneInfo = AMSTERDAM) -> str | None:
-    """NONEXISTENT when the clock skips `start` on `day`, AMBIGUOUS when it passes it twice."""
-    naive = datetime.combine(day, start)
-    early, late = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
-    round_trip = early.astimezone(UTC).astimezone(tz)
-    if round_trip.replace(tzinfo=None) != naive:
-        return NONEXISTENT
-    if early.utcoffset() != late.utcoffset():
-        return AMBIGUOUS
-    return None
-
-
-def local_datetime(day: date, start: time, tz: ZoneInfo = AMSTERDAM) -> datetime:
-    """`start` on `day` in `tz`, aware. Raises ValueError for a time that does not exist or
-    repeats on that day."""
-    problem = local_time_problem(day, start, tz)
-    if problem:
-        raise ValueError(f"{start} on {day} is {problem} in {tz.key}")
-    return datetime.combine(day, start, tzinfo=tz)
+# Times: a wall-clock time that the clock skips (spring) or passes twice (autumn) cannot be stored
+# without guessing, so the form asks for another time. The helpers live in core, shared with other
+# apps' moments (a poll's closing time); they stay importable from here.
 
 
 def numbered_title(pattern: str, number: int) -> str:

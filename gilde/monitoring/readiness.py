@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gilde.communities.calendar import meeting_refs
+from gilde.communities.calendar import meetings_of
 from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
 
 from .models import (
@@ -79,7 +79,7 @@ def past_meetings(community, facts: dict) -> list:
     if known["past"] is None:
         now = timezone.now()
         known["past"] = [
-            ref for ref in meeting_refs(community) if not ref.cancelled and ref.ends_at <= now
+            ref for ref in meetings_of(community) if not ref.cancelled and ref.ends_at <= now
         ]
     return known["past"]
 

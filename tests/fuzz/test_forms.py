@@ -238,7 +238,7 @@ def fuzz_world(django_db_setup, django_db_blocker):
 def test_the_crawl_finds_the_forms_of_every_app(fuzz_world):
     actions = {form.action for form in fuzz_world.values()}
     print(f"fuzz: {len(fuzz_world)} distinct forms found")
-    for prefix in ("/meetings/", "/group/", "/question/", "/members/", "/accounts/"):
+    for prefix in ("/meetings/", "/group/", "/question/", "/members/", "/accounts/", "/decisions/"):
         assert any(prefix in action for action in actions), f"no form found under {prefix}"
 
 

@@ -215,8 +215,10 @@ def test_demo_has_pioneers_and_followers():
 def test_demo_has_thirteen_meetings_some_held_with_evaluations():
     demo_load()
     main = Community.objects.get(slug=data.MAIN_SLUG)
-    meetings = list(main.meetings.order_by("starts_at"))
+    # Thirteen in the series, and the work visit a date poll of step 5 turned into a meeting.
+    meetings = list(main.meetings.filter(title__startswith="Bijeenkomst").order_by("starts_at"))
     assert len(meetings) == 13
+    assert main.meetings.count() == 14
     held = [m for m in meetings if m.status == "held"]
     assert held and all(m.agenda_items.exists() for m in held)
     assert all(m.responses.count() >= 5 for m in held)
@@ -243,7 +245,7 @@ def test_demo_has_thirteen_meetings_some_held_with_evaluations():
     assert meeting_selectors.needs_for_next_meeting(meeting=last_held, access=access)
     assert all(m.facilitators.count() == 2 for m in meetings)
     demo_load()
-    assert main.meetings.count() == 13
+    assert main.meetings.count() == 14  # a second load adds nothing
 
 
 @pytest.mark.django_db
@@ -256,3 +258,35 @@ def test_demo_facilitators_keep_their_own_focus_in_every_meeting():
     own = [row for row in rows if row.membership.focus]
     assert own  # the two facilitators take turns too
     assert all(row.focus == row.membership.focus for row in own)
+
+
+@pytest.mark.django_db
+def test_demo_fills_step_5_once_through_the_services():
+    from gilde.decisions.models import (
+        AgreementVersion,
+        Ballot,
+        Decision,
+        FeedbackRequest,
+        Participation,
+        Poll,
+        RoleAssignment,
+    )
+
+    demo_load()
+    main = Community.objects.get(slug=data.MAIN_SLUG)
+    polls = Poll.objects.filter(community=main)
+    assert {p.kind for p in polls} == {"consent", "choice", "score", "ranked", "date", "check"}
+    assert polls.filter(closed_at__isnull=True).exists() and polls.filter(closed_at__isnull=False)
+    anonymous = polls.get(anonymous=True)
+    assert anonymous.hide_results and anonymous.closed_at is None
+    assert Ballot.objects.filter(poll=anonymous, membership__isnull=False).count() == 0
+    assert Participation.objects.filter(poll=anonymous).count() == anonymous.ballots.count() > 0
+    visit = polls.get(kind="date")
+    assert visit.meeting_created_id and main.meetings.filter(pk=visit.meeting_created_id).exists()
+    assert Decision.objects.filter(community=main, revises__isnull=False).exists()
+    assert AgreementVersion.objects.filter(community=main).count() == 2
+    assert RoleAssignment.objects.filter(community=main).exists()
+    assert FeedbackRequest.objects.filter(community=main).count() == 2
+    counts = (polls.count(), Decision.objects.count(), RoleAssignment.objects.count())
+    demo_load()
+    assert (polls.count(), Decision.objects.count(), RoleAssignment.objects.count()) == counts

@@ -117,31 +117,31 @@ def test_a_sentence_about_an_instrument_still_to_come_is_hidden(client, facilita
     client.force_login(facilitator)
     for url in (reverse("guide:step", args=[5]), reverse("guide:cop_step", args=[cop.slug, 5])):
         html = client.get(url).content.decode()
-        assert "besluitenlog" not in html
-        assert "Leg de uitkomst vast" in html  # the method itself stays
+        assert "leervragen zichtbaar maken" not in html
+        assert "Nodig deelnemers uit hun leervragen" in html  # the method itself stays
 
 
 @pytest.fixture
-def decision_log_exists():
-    """As if the decisions app had registered its log (it links to the calendar here)."""
+def shared_questions_exist():
+    """As if the learning app had registered its shared questions (linking to the calendar)."""
     instruments.register_instrument(
-        "decision_log", url_name="meetings:calendar", label="Besluitenlog"
+        "shared_learning_questions", url_name="meetings:calendar", label="Leervragen"
     )
     yield
-    del instruments._REGISTRY["decision_log"]
+    del instruments._REGISTRY["shared_learning_questions"]
 
 
 def test_the_sentence_and_its_link_appear_once_the_instrument_is_registered(
-    client, facilitator, cop, decision_log_exists
+    client, facilitator, cop, shared_questions_exist
 ):
     client.force_login(facilitator)
     html = client.get(reverse("guide:cop_step", args=[cop.slug, 5])).content.decode()
-    assert "In Gilde zet je zo'n voorstel in het besluitenlog" in html
-    assert f'<a href="{reverse("meetings:calendar", args=[cop.slug])}">Besluitenlog</a>' in html
+    assert "In Gilde kunnen deelnemers hun leervragen zichtbaar maken" in html
+    assert f'<a href="{reverse("meetings:calendar", args=[cop.slug])}">Leervragen</a>' in html
     # The general guide has no CoP to link to: the sentence without a link.
     html = client.get(reverse("guide:step", args=[5])).content.decode()
-    assert "In Gilde zet je zo'n voorstel in het besluitenlog" in html
-    assert "Besluitenlog</a>" not in html
+    assert "In Gilde kunnen deelnemers hun leervragen zichtbaar maken" in html
+    assert "Leervragen</a>" not in html
 
 
 def test_an_instrument_that_goes_away_takes_its_sentence_along(client, facilitator, cop):

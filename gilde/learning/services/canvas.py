@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from gilde.communities.calendar import agenda_item_append, meeting_ref
+from gilde.communities.calendar import agenda_item_append, meeting_of
 from gilde.communities.models import Community, Membership
 from gilde.core.audit import audit_log
 from gilde.core.versioning import versioned_save
@@ -137,6 +137,6 @@ def canvas_step_to_agenda(*, step: CanvasStep, meeting_id: int, actor) -> bool:
             actor=actor,
             action="learning.canvas_step_on_agenda",
             title=step.title,
-            meeting=getattr(meeting_ref(community, meeting_id), "title", ""),
+            meeting=getattr(meeting_of(community, meeting_id), "title", ""),
         )
     return added

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gilde.communities.calendar import agenda_item_append, meeting_ref, next_meeting
+from gilde.communities.calendar import agenda_item_append, meeting_of, next_meeting
 from gilde.communities.models import Community, Membership
 from gilde.core.audit import audit_log
 
@@ -100,6 +100,6 @@ def experiment_round_add(*, community: Community, meeting_id: int, actor) -> int
         actor=actor,
         action="learning.experiment_round",
         count=len(experiments),
-        meeting=getattr(meeting_ref(community, meeting_id), "title", ""),
+        meeting=getattr(meeting_of(community, meeting_id), "title", ""),
     )
     return len(experiments)

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
-from gilde.communities.calendar import meeting_ref
+from gilde.communities.calendar import meeting_of
 from gilde.communities.pages import render_cop
 from gilde.core.pagination import paginate
 
@@ -46,7 +46,7 @@ def _form(request, access, *, initial=None, check_date=True):
 
 def _fields(access, form) -> dict | None:
     data = form.cleaned_data
-    if data["meeting"] is not None and meeting_ref(access.community, data["meeting"]) is None:
+    if data["meeting"] is not None and meeting_of(access.community, data["meeting"]) is None:
         form.add_error("meeting", _("Choose one of the CoP's meetings."))
         return None
     return {
@@ -175,7 +175,7 @@ def experiment_report(request, access, experiment: int):
 @community_view(Action.PLAN_MEETINGS)
 @require_POST
 def experiment_round(request, access, meeting: int):
-    ref = meeting_ref(access.community, meeting)
+    ref = meeting_of(access.community, meeting)
     if ref is None:
         raise Http404
     if ref.ends_at < timezone.now():

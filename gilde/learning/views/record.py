@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
-from gilde.communities.calendar import meeting_ref, meeting_refs
+from gilde.communities.calendar import meeting_of, meetings_of
 from gilde.communities.members import intake_answers
 from gilde.communities.pages import render_cop
 from gilde.core.pagination import paginate
@@ -37,7 +37,7 @@ def _filters(request, meetings) -> tuple[EntryFilterForm, selectors.EntryFilter]
 @community_view(Action.KEEP_RECORD)
 def record(request, access):
     membership = access.membership
-    meetings = meeting_refs(access.community)
+    meetings = meetings_of(access.community)
     form, filters = _filters(request, meetings)
     entries = access.community.learning_entries.filter(membership=membership).select_related(
         "meeting", "experiment"
@@ -65,7 +65,7 @@ def record(request, access):
 
 
 def _entry_form(request, access, *, entry=None, initial=None):
-    meetings = meeting_refs(access.community)
+    meetings = meetings_of(access.community)
     return EntryForm(
         request.POST or None,
         request.FILES or None,
@@ -82,7 +82,7 @@ def _entry_links(access, form) -> dict | None:
     """The meeting and experiment named in the form, checked against this CoP and member."""
     data = form.cleaned_data
     meeting_id = data["meeting"]
-    if meeting_id is not None and meeting_ref(access.community, meeting_id) is None:
+    if meeting_id is not None and meeting_of(access.community, meeting_id) is None:
         form.add_error("meeting", _("Choose one of the CoP's meetings."))
         return None
     experiment = None
@@ -202,7 +202,7 @@ def attachment(request, access, entry: int):
 @community_view(Action.KEEP_RECORD)
 @require_POST
 def takeaway(request, access, meeting: int):
-    ref = meeting_ref(access.community, meeting)
+    ref = meeting_of(access.community, meeting)
     if ref is None:
         raise Http404
     form = TakeawayForm(request.POST, access=access)
@@ -307,7 +307,7 @@ def goals_history(request, access):
 @community_view(Action.VIEW_LEARNING)
 def group(request, access):
     buddies = selectors.buddies_of(access.membership)
-    meetings = meeting_refs(access.community)
+    meetings = meetings_of(access.community)
     form, filters = _filters(request, meetings)
     member = request.GET.get("member", "")
     if member.isdigit() and len(member) < 19:

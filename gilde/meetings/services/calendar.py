@@ -89,6 +89,32 @@ def meeting_schedule(
     return meetings
 
 
+@transaction.atomic
+def meeting_add(
+    *,
+    community: Community,
+    title: str,
+    starts_at,
+    duration_minutes: int,
+    place: str = "",
+    online_link: str = "",
+    actor=None,
+) -> Meeting:
+    """Plan one meeting outside a series (a date the group chose in a poll, say). The attendees
+    get the invitation with its .ics once this commits."""
+    meeting = Meeting.objects.create(
+        community=community,
+        title=title[:200],
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place,
+        online_link=online_link,
+    )
+    notify_meeting_changed(meeting)
+    audit_log(community=community, actor=actor, action="meeting.added", title=meeting.title)
+    return meeting
+
+
 MEETING_EDIT_FIELDS = (
     "title",
     "starts_at",

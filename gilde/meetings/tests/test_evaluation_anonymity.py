@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from gilde.communities.access import Action, CommunityAccess
 from gilde.communities.models import Membership, Role
+from gilde.core import fields as core_fields
 from gilde.core.audit import audit_describe
 from gilde.core.models import AuditEntry
 from gilde.meetings import models as meeting_models
@@ -388,7 +389,7 @@ def test_moving_a_meeting_does_not_reopen_its_closed_evaluation(cop, facilitator
 def seeded_ids(monkeypatch):
     """Random ids from a seeded generator, so the test is the same on every run."""
     generator = random.Random(2024)
-    monkeypatch.setattr(meeting_models.secrets, "randbelow", generator.randrange)
+    monkeypatch.setattr(core_fields.secrets, "randbelow", generator.randrange)
 
 
 def test_answers_given_through_the_form_cannot_be_linked_to_their_authors(

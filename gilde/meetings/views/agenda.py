@@ -9,11 +9,9 @@ from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
-from gilde.core.formatting import percent
-from gilde.core.safe_svg import safe_svg
 from gilde.guide.selectors import work_forms_for
 
-from .. import charts, selectors, services
+from .. import selectors, services
 from ..forms.agenda import (
     AgendaItemForm,
     FacilitationForm,
@@ -22,6 +20,7 @@ from ..forms.agenda import (
     NeedHandleForm,
 )
 from ..models import FacilitationMode
+from ..ownership import ownership_chart as _ownership_chart
 
 
 def _meeting_or_404(access, pk: int):
@@ -200,26 +199,6 @@ def facilitation(request, access):
             "ownership_target": selectors.OWNERSHIP_TARGET,
             "chart": _ownership_chart(ownership_rows),
         },
-    )
-
-
-def _ownership_chart(rows: list[dict]) -> str:
-    if not rows:
-        return ""
-    # charts.py escapes every text it draws and writes its numbers unlocalised.
-    return safe_svg(
-        charts.ownership_chart_svg(
-            [row["share"] for row in rows],
-            target=selectors.OWNERSHIP_TARGET,
-            labels=charts.OwnershipLabels(
-                title=_(
-                    "Share of agenda items led by participants, per held meeting; the table "
-                    "below gives the numbers."
-                ),
-                target=percent(selectors.OWNERSHIP_TARGET),
-            ),
-            uid="ownership-chart",
-        )
     )
 
 

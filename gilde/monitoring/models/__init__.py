@@ -2,7 +2,7 @@
 stories and monitoring cycles that set the CoP's activity against its ambition.
 
 Meetings belong to another app: where a row refers to one (a network answer, a story told at a
-meeting) it keeps the meeting's id only, read through `communities.calendar.meeting_refs`.
+meeting) it keeps the meeting's id only, read through `communities.calendar.meetings_of`.
 """
 
 # A group figure of the social map is shown to those without names only from this many people.

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
-from gilde.communities.calendar import meeting_refs
+from gilde.communities.calendar import meetings_of
 from gilde.communities.evidence import EvidenceGroup, EvidenceItem, Period, evidence_for
 from gilde.communities.models import Community
 
@@ -37,7 +37,7 @@ def cycle_period(starts_on: date, ends_on: date) -> Period:
 def meetings_in(community: Community, starts_on: date, ends_on: date) -> list:
     """The CoP's meetings (not cancelled) that start within the days given."""
     period = cycle_period(starts_on, ends_on)
-    return [ref for ref in meeting_refs(community) if not ref.cancelled and ref.starts_at in period]
+    return [ref for ref in meetings_of(community) if not ref.cancelled and ref.starts_at in period]
 
 
 def next_cycle_period(community: Community, every: int, today: date | None = None):
@@ -48,7 +48,7 @@ def next_cycle_period(community: Community, every: int, today: date | None = Non
     start = last.ends_on + timedelta(days=1) if last else community.start_date
     coming = [
         timezone.localtime(ref.starts_at).date()
-        for ref in meeting_refs(community)
+        for ref in meetings_of(community)
         if not ref.cancelled and timezone.localtime(ref.starts_at).date() >= start
     ]
     end = coming[every - 1] if len(coming) >= every else (coming[-1] if coming else today)
@@ -97,7 +97,7 @@ def cycle_evidence(cycle: MonitoringCycle) -> list[EvidenceGroup]:
 def follow_up_for_meeting(community: Community, meeting) -> tuple[list, list]:
     """(open actions, actions ticked off since the previous meeting) to show while preparing
     `meeting`: those agreed before it starts."""
-    refs = [ref for ref in meeting_refs(community) if not ref.cancelled]
+    refs = [ref for ref in meetings_of(community) if not ref.cancelled]
     starts_at = next((ref.starts_at for ref in refs if ref.id == meeting.pk), meeting.starts_at)
     earlier = [ref.starts_at for ref in refs if ref.starts_at < starts_at]
     since = earlier[-1] if earlier else None

@@ -16,7 +16,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gilde.communities.calendar import meeting_refs
+from gilde.communities.calendar import meetings_of
 from gilde.communities.models import Community, Role
 
 from .. import charts, network
@@ -113,7 +113,7 @@ def network_spans(community: Community, *, per: str = "meeting", today: date | N
         return network.quarters(community.start_date, until)
     starts = [
         (f"m{ref.id}", ref.title, timezone.localtime(ref.starts_at).date())
-        for ref in meeting_refs(community)
+        for ref in meetings_of(community)
         if not ref.cancelled and ref.starts_at <= timezone.now()
     ]
     return network.spans_between(starts, until=until)
@@ -244,9 +244,7 @@ def network_question_due(membership, *, now=None):
         return None
     now = now or timezone.now()
     past = [
-        ref
-        for ref in meeting_refs(membership.community)
-        if not ref.cancelled and ref.ends_at <= now
+        ref for ref in meetings_of(membership.community) if not ref.cancelled and ref.ends_at <= now
     ]
     if not past:
         return None

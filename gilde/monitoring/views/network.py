@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
-from gilde.communities.calendar import meeting_refs
+from gilde.communities.calendar import meetings_of
 from gilde.communities.pages import render_cop
 from gilde.core.pagination import paginate
 from gilde.core.safe_svg import safe_svg
@@ -128,7 +128,7 @@ def tie_remove(request, access, pk: int):
 
 
 def _meeting_ref(community, meeting_id: int):
-    return next((ref for ref in meeting_refs(community) if ref.id == meeting_id), None)
+    return next((ref for ref in meetings_of(community) if ref.id == meeting_id), None)
 
 
 def _answer_form(access, data=None):

@@ -218,6 +218,7 @@ def test_step_one_page_shows_the_question(client, facilitator, participant, cop)
 
 @pytest.mark.parametrize("count", [1, 20])
 def test_step_one_page_query_budget(client, facilitator, cop, count, django_assert_max_num_queries):
+    # The rail, computed cold here, costs a query per step app with signals (step 5: one).
     sheet = services.sheet_for(cop)
     for n in range(count):
         services.question_save(

@@ -31,7 +31,7 @@ def _clock(stop: threading.Event, period: float) -> None:
             tasks_requeue_stale()
             send_due_notifications.enqueue()
             accounts_expire.enqueue()
-            # Other apps' periodic work (learning's prompts and check-in reminders).
+            # Other apps' periodic work (polls closing, reminders, learning's prompts).
             for periodic in periodic_tasks():
                 periodic.enqueue()
         except Exception:

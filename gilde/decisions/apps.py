@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+
+
+class DecisionsConfig(AppConfig):
+    name = "gilde.decisions"
+    label = "decisions"
+    verbose_name = "Decisions"
+
+    def ready(self):
+        # Step 5's workspace, signals, instruments, audit sentences, home section, the sections on
+        # meeting pages and the periodic task that closes polls and sends reminders.
+        from gilde.core.periodic import register_periodic_task
+
+        from . import (  # noqa: F401
+            audit,
+            home,
+            instruments,
+            meeting_sections,
+            readiness,
+            tasks,
+            workspace,
+        )
+
+        register_periodic_task(tasks.decisions_due)

@@ -1,0 +1,1 @@
+"""Forms for step 5: they validate; the services write."""

@@ -1,0 +1,1 @@
+"""Views for step 5, one module per part."""
