@@ -222,7 +222,8 @@ EXPECTED = {
     "decisions:roles_rotation": RUNNERS_ONLY,
     "decisions:roles_assign": RUNNERS_ONLY,
     "decisions:role_take": post_only(MEMBERS_ONLY_NO_OBSERVERS),
-    "decisions:role_release": post_only(MEMBERS_ONLY_NO_OBSERVERS),
+    # Nobody took the role at that meeting: there is nothing to release.
+    "decisions:role_release": post_only(MEMBERS_ONLY_NO_OBSERVERS, answer=404),
     "decisions:feedback": {**RUNNERS_ONLY, "participant": 200},
     "decisions:feedback_new": {**RUNNERS_ONLY, "participant": 200},
     # The participant asked the facilitator: nobody else knows the request exists.

@@ -5,7 +5,7 @@ learning questions members share with the group."""
 from django.utils import timezone
 
 from gilde.communities.access import Action
-from gilde.communities.calendar import PLANNED, meeting_of
+from gilde.communities.calendar import PLANNED, MeetingRef
 from gilde.communities.meeting_sections import MeetingSection, meeting_section
 from gilde.communities.models import Role
 from gilde.communities.shared_questions import shared_questions_for
@@ -31,9 +31,15 @@ def meeting_roles(request, access, meeting) -> MeetingSection | None:
     roles = selectors.roles_of(access.community)
     if not roles:
         return None
-    meeting = meeting_of(access.community, meeting.pk)
-    if meeting is None:
-        return None
+    # The page's own meeting, as plain data (no second query for it).
+    meeting = MeetingRef(
+        id=meeting.pk,
+        community_id=meeting.community_id,
+        title=meeting.title,
+        starts_at=meeting.starts_at,
+        duration_minutes=meeting.duration_minutes,
+        status=meeting.status,
+    )
     board = selectors.roles_board(access.community, [meeting], roles)
     open_for_roles = meeting.status == PLANNED and meeting.ends_at > timezone.now()
     return MeetingSection(

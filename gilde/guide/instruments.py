@@ -42,7 +42,6 @@ _REGISTRY: dict[str, Instrument] = {}
 # hidden until the providing app registers them.
 PLANNED = frozenset(
     {
-        "shared_learning_questions",
         "organisation_report",
         "initiator_report",
         "public_results",

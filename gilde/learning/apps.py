@@ -11,7 +11,7 @@ class LearningConfig(AppConfig):
         # meeting and preparation sections, and the worker's periodic prompts.
         from gilde.core.periodic import register_periodic_task
 
-        from . import audit, instruments, readiness, sections, workspace  # noqa: F401
+        from . import audit, instruments, readiness, sections, shared, workspace  # noqa: F401
         from .tasks import send_learning_prompts
 
         register_periodic_task(send_learning_prompts)

@@ -114,21 +114,30 @@ def test_rendered_guidance_speaks_of_gilde_only_for_registered_instruments(
 
 
 def test_a_sentence_about_an_instrument_still_to_come_is_hidden(client, facilitator, cop):
-    client.force_login(facilitator)
-    for url in (reverse("guide:step", args=[5]), reverse("guide:cop_step", args=[cop.slug, 5])):
-        html = client.get(url).content.decode()
-        assert "leervragen zichtbaar maken" not in html
-        assert "Nodig deelnemers uit hun leervragen" in html  # the method itself stays
+    # As if the learning app (which shares learning questions) were not installed yet.
+    shared = instruments._REGISTRY.pop("shared_learning_questions")
+    try:
+        client.force_login(facilitator)
+        for url in (
+            reverse("guide:step", args=[5]),
+            reverse("guide:cop_step", args=[cop.slug, 5]),
+        ):
+            html = client.get(url).content.decode()
+            assert "leervragen zichtbaar maken" not in html
+            assert "Nodig deelnemers uit hun leervragen" in html  # the method itself stays
+    finally:
+        instruments._REGISTRY["shared_learning_questions"] = shared
 
 
 @pytest.fixture
 def shared_questions_exist():
-    """As if the learning app had registered its shared questions (linking to the calendar)."""
+    """The shared questions registered with a link to the calendar, to see the link move."""
+    shared = instruments._REGISTRY.pop("shared_learning_questions")
     instruments.register_instrument(
         "shared_learning_questions", url_name="meetings:calendar", label="Leervragen"
     )
     yield
-    del instruments._REGISTRY["shared_learning_questions"]
+    instruments._REGISTRY["shared_learning_questions"] = shared
 
 
 def test_the_sentence_and_its_link_appear_once_the_instrument_is_registered(
