@@ -198,7 +198,8 @@ EXPECTED = {
     "decisions:poll_create": {**RUNNERS_ONLY, "participant": 200},
     "decisions:poll": {**MEMBERS_ONLY, "observer": 403},
     "decisions:vote": post_only(MEMBERS_ONLY_NO_OBSERVERS),
-    "decisions:poll_close": post_only(MEMBERS_ONLY_NO_OBSERVERS),
+    # The facilitator's poll: its author, the facilitators and the initiator close it early.
+    "decisions:poll_close": post_only(MEMBERS_ONLY_NO_OBSERVERS, answer={"participant": 403}),
     "decisions:outcome": RUNNERS_ONLY,
     "decisions:poll_meeting": RUNNERS_ONLY,
     "decisions:poll_export": {**MEMBERS_ONLY, "observer": 403},
