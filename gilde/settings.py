@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "gilde.core",
     "gilde.accounts",
     "gilde.communities",
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "gilde.composition",
     "gilde.meetings",
     "gilde.impact",
+    "gilde.api",
     "gilde.demo",
 ]
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gilde.api.urls import api
+
 urlpatterns = [
     path("", include("gilde.core.urls")),
     path("accounts/", include("gilde.accounts.urls")),
@@ -10,6 +12,7 @@ urlpatterns = [
     path("", include("gilde.composition.urls")),
     path("", include("gilde.meetings.urls")),
     path("", include("gilde.impact.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

@@ -12,3 +12,4 @@ class CommunitiesConfig(AppConfig):
 
         revision.connect()
         register_suggestion_source(selectors.profile_suggestions)
+        from . import api, personal_data, portability  # noqa: F401  (API, personal data, export)

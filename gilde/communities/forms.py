@@ -42,6 +42,7 @@ class CommunityForm(CleanTextMixin, forms.ModelForm):
             "duration_months",
             "cadence_weeks",
             "target_size",
+            "retention_months",
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -17,3 +17,4 @@ class CompositionConfig(AppConfig):
         on_member_joined(candidate_for_new_member)
         register_suggestion_source(selectors.profile_suggestions)
         register_member_facts(selectors.member_facts)
+        from . import personal_data, portability  # noqa: F401  (personal data, CoP export)

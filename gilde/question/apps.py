@@ -6,4 +6,4 @@ class QuestionConfig(AppConfig):
     label = "question"
 
     def ready(self):
-        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 1's registrations)
+        from . import audit, instruments, personal_data, portability, readiness, workspace  # noqa: F401  (step 1's registrations)  # noqa: F401  (personal data, CoP export)
