@@ -8,10 +8,8 @@ from ninja import Router, Schema
 
 from gilde.core.api import ERRORS, ApiError, cursor_page, register_api_router
 
-from .access import Action, CommunityAccess, community_access
+from .access import ARCHIVE_WRITABLE, SAFE_METHODS, Action, CommunityAccess, community_access
 from .models import Community
-
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def api_access(
@@ -32,7 +30,11 @@ def api_access(
         if not access.may_know_exists:
             raise not_found
         raise ApiError(403, "forbidden", _("Your role in this CoP does not allow this."))
-    if community.is_archived and request.method not in SAFE_METHODS:
+    if (
+        community.is_archived
+        and request.method not in SAFE_METHODS
+        and action not in ARCHIVE_WRITABLE
+    ):
         raise ApiError(
             403, "archived", _("This CoP is archived: everything can be read, nothing changed.")
         )

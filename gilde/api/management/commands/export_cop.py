@@ -46,9 +46,7 @@ class Command(BaseCommand):
                         membership__community=community
                     ).values_list("membership_id", flat=True)
                 )
-            document = export_document(
-                community, with_private=with_private, consenting=consenting
-            )
+            document = export_document(community, with_private=with_private, consenting=consenting)
             if with_private:
                 self.stderr.write(
                     f"Private items included for {len(consenting)} members who consented."

@@ -22,6 +22,7 @@ PERIOD_SECONDS = 600
 
 def _clock(stop: threading.Event, period: float) -> None:
     from gilde.accounts.tasks import accounts_expire
+    from gilde.communities.tasks import retention_run
     from gilde.meetings.tasks import send_due_notifications
 
     while True:
@@ -30,6 +31,7 @@ def _clock(stop: threading.Event, period: float) -> None:
             tasks_requeue_stale()
             send_due_notifications.enqueue()
             accounts_expire.enqueue()
+            retention_run.enqueue()
         except Exception:
             logger.exception("Could not queue the periodic meeting e-mails")
         finally:
