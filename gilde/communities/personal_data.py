@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from gilde.core.personal_data import register_personal_data
 
-from .models import Application, Invitation, Membership, Role
+from .models import Application, Invitation, Membership, PrivateExportConsent, Role
 
 
 def _iso(value):
@@ -53,6 +53,12 @@ def _export(user) -> dict:
             .select_related("community")
             .order_by("created_at", "pk")
         ],
+        "private_items_may_move_with_the_cop": [
+            c.membership.community.name
+            for c in PrivateExportConsent.objects.filter(membership__user=user).select_related(
+                "membership__community"
+            )
+        ],
         "step_marks": [
             {"cop": mark.community.name, "step": mark.step, "done": mark.done, "note": mark.note}
             for mark in user_step_marks(user)
@@ -67,6 +73,7 @@ def user_step_marks(user):
 
 
 def _erase(user) -> None:
+    PrivateExportConsent.objects.filter(membership__user=user).delete()
     Application.objects.filter(user=user).delete()
     Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
 
@@ -101,6 +108,7 @@ register_personal_data(
         "communities.Application",
         "communities.Invitation",
         "communities.StepMark",
+        "communities.PrivateExportConsent",
     ],
     export=_export,
     erase=_erase,

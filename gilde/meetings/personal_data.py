@@ -97,4 +97,6 @@ register_personal_data(
     ],
     export=_export,
     erase=_erase,
+    # The core group (in MeetingSettings) names members; it stays, held by the former member.
+    considered=["meetings.MeetingSettings"],
 )

@@ -6,8 +6,8 @@ import os
 
 import pytest
 import schemathesis
-from django.core.wsgi import get_wsgi_application
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
