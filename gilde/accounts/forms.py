@@ -209,7 +209,7 @@ class ApiTokenForm(CleanTextMixin, forms.Form):
         help_text=_("What the token is for, e.g. “dashboard of the programme office”."),
     )
     scope = forms.ChoiceField(
-        label=_("May"),
+        label=_("Allowed to"),
         choices=[
             ("read", _("Only read")),
             ("write", _("Read and write (e.g. say whether you come)")),
