@@ -20,7 +20,7 @@ The contract:
   view, in `gilde/api/`. `request.user` is the person; `request.auth` their token or None.
 - Errors are raised as `ApiError(status, code, message)`; every error the API returns has the
   body `{"error": {"code": ..., "message": ..., "details": [...]}}` (`ErrorOut`), and each
-  operation declares `**ERRORS` among its responses so the OpenAPI document says so.
+  operation declares `**ERRORS` in its `response=` mapping so the OpenAPI document says so.
 - Lists that grow use `cursor_page` (opaque cursors, `limit` 1–100) and return `{"items": [...],
   "next_cursor": ...}`.
 - Writes call the app's services, like the views do; their input is a `Schema`, validated by
