@@ -27,6 +27,7 @@ from gilde.core.models import AuditEntry
 from gilde.guide.models import CustomWorkForm
 
 from . import data
+from .api import load_api
 from .group import load_group
 from .impact import load_impact
 from .meetings import load_meetings
@@ -346,6 +347,7 @@ def demo_fill(*, community: Community, users: dict[str, User], now: datetime) ->
     load_group(community=community, users=users)
     load_impact(community=community)
     load_meetings(community=community, users=users, now=now)
+    load_api(community=community, users=users, now=now)
 
 
 @transaction.atomic

@@ -256,3 +256,13 @@ def test_demo_facilitators_keep_their_own_focus_in_every_meeting():
     own = [row for row in rows if row.membership.focus]
     assert own  # the two facilitators take turns too
     assert all(row.focus == row.membership.focus for row in own)
+
+
+@pytest.mark.django_db
+def test_the_demo_initiator_has_a_read_token_once():
+    from gilde.accounts.models import ApiToken
+
+    demo_load()
+    demo_load()
+    tokens = ApiToken.objects.filter(user__email="initiator@example.org")
+    assert tokens.count() == 1 and tokens.get().scope == "read"
