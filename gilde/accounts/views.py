@@ -139,7 +139,7 @@ def profile(request):
             "form": form,
             "organisations": selectors.suggestions_for(request.user, "organisation"),
             "sectors": selectors.suggestions_for(request.user, "sector"),
-            "token_form": ApiTokenForm(),
+            "token_form": ApiTokenForm(prefix="token"),
             **_profile_extras(request.user),
         },
     )
@@ -213,7 +213,7 @@ def _profile_extras(user) -> dict:
 @login_required
 @require_POST
 def token_create(request):
-    form = ApiTokenForm(request.POST)
+    form = ApiTokenForm(request.POST, prefix="token")
     if not form.is_valid():
         messages.error(request, _("The token was not made: give it a name and choose what it may."))
         return redirect("accounts:profile")

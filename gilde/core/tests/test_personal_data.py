@@ -175,7 +175,8 @@ def test_download_my_data_is_built_by_the_worker_and_only_for_its_owner(
 def test_tokens_are_made_shown_once_and_revoked_on_the_profile(client, participant):
     client.force_login(participant)
     page = client.post(
-        reverse("accounts:token_create"), {"name": "Dashboard", "scope": "read", "days": "30"}
+        reverse("accounts:token_create"),
+        {"token-name": "Dashboard", "token-scope": "read", "token-days": "30"},
     )
     raw = page.context["raw"]
     assert raw.startswith("gilde_") and raw in page.content.decode()
@@ -185,5 +186,8 @@ def test_tokens_are_made_shown_once_and_revoked_on_the_profile(client, participa
     client.post(reverse("accounts:token_revoke", args=[token.pk]))
     token.refresh_from_db()
     assert token.revoked_at is not None
-    bad = client.post(reverse("accounts:token_create"), {"name": "", "scope": "admin", "days": "5"})
+    bad = client.post(
+        reverse("accounts:token_create"),
+        {"token-name": "", "token-scope": "admin", "token-days": "5"},
+    )
     assert bad.status_code == 302 and participant.api_tokens.count() == 1
