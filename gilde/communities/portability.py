@@ -235,7 +235,7 @@ def _number(ctx: ExportContext, kind: Kind, groups: list[list]) -> list[list]:
         pairs = []
         for obj in objects:
             kids = {
-                child.model: list(child.model_class.objects.filter(**{child.parent: obj}))
+                child.model: list(child.model_class._default_manager.filter(**{child.parent: obj}))
                 for child in kind.children
             }
             nested = [
@@ -282,7 +282,7 @@ def _write_kind(ctx: ExportContext, kind: Kind, objects: list) -> list[dict]:
 
 
 def _plural(kind: Kind) -> str:
-    return kind.model_class._meta.model_name + "_rows"
+    return f"{kind.model_class._meta.model_name}_rows"
 
 
 COMMUNITY_EXCLUDE = ("id", "revision", "archived_at", "archive_warned_at", "purge_warned_at")
@@ -304,7 +304,7 @@ def export_document(community, *, with_private: bool = False, consenting=()) -> 
     numbered = []
     for part in portable_parts():
         for kind in part.kinds:
-            queryset = kind.model_class.objects.filter(**{kind.community_path: community})
+            queryset = kind.model_class._default_manager.filter(**{kind.community_path: community})
             if kind.private is not None:
                 queryset = kind.private(queryset, ctx)
             numbered.append((part, kind, _number(ctx, kind, [list(queryset)])[0]))
@@ -431,9 +431,8 @@ def _import_rows(ctx: ImportContext, kind: Kind, rows: list[dict], parent=None) 
                 else:
                     values[model_field.attname] = target.pk
         for model_field in model._meta.concrete_fields:
-            if model_field.is_relation and model_field.related_model._meta.label == (
-                "communities.Community"
-            ):
+            related = model_field.related_model if model_field.is_relation else None
+            if related is not None and related._meta.label == "communities.Community":
                 values[model_field.name] = ctx.community
         if kind.parent:
             values[kind.parent] = parent
@@ -455,7 +454,7 @@ def _import_rows(ctx: ImportContext, kind: Kind, rows: list[dict], parent=None) 
                 manager.set([ctx.local[(label, n)] for n in value if (label, n) in ctx.local])
         ctx.local[(kind.model, row["local_id"])] = obj
         if kind.model == "communities.Membership":
-            ctx.members[obj.user.email] = obj
+            ctx.members[obj.user.email] = obj  # type: ignore[attr-defined]
         for child in kind.children:
             _import_rows(ctx, child, row.get(_plural(child), []), parent=obj)
 

@@ -33,6 +33,7 @@ import binascii
 import json
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from ninja import Router, Schema
@@ -111,7 +112,7 @@ def cursor_page(
     cursor: str | None,
     limit: int,
     keys: Sequence[str] = ("pk",),
-    parse: Sequence[Callable[[object], object]] | None = None,
+    parse: Sequence[Callable[[Any], object]] | None = None,
 ) -> tuple[list, str | None]:
     """One page of `queryset` in ascending order of `keys` (unique together; end with "pk"),
     starting after `cursor`. Returns the rows and the cursor of the next page (None at the end).

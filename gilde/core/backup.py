@@ -53,7 +53,7 @@ def _pg_env() -> dict:
     return env
 
 
-def backup_write(target: Path) -> dict:
+def backup_write(target: Path | str) -> dict:
     """Write a backup into `target` (a new or empty folder); returns the manifest."""
     target = Path(target)
     if target.exists() and any(target.iterdir()):
@@ -103,7 +103,7 @@ def backup_write(target: Path) -> dict:
     return manifest
 
 
-def backup_check(source: Path) -> dict:
+def backup_check(source: Path | str) -> dict:
     """The manifest of the backup in `source`, once every file in it matches its checksum."""
     source = Path(source)
     try:
@@ -143,7 +143,7 @@ def _postgres_in_use() -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def restore_from(source: Path) -> dict:
+def restore_from(source: Path | str) -> dict:
     """Restore the backup in `source` into this installation's empty database and data folder."""
     source = Path(source)
     manifest = backup_check(source)

@@ -34,10 +34,11 @@ The contract:
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-Exporter = Callable[[object], object]
-Eraser = Callable[[object], None]
-Blockers = Callable[[object], list[str]]
+Exporter = Callable[[Any], Any]
+Eraser = Callable[[Any], None]
+Blockers = Callable[[Any], list[str]]
 
 
 @dataclass(frozen=True)
