@@ -244,6 +244,7 @@ class AccountDeleteForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["confirm"].label_suffix = ""  # a checkbox's label is a sentence, no colon
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
