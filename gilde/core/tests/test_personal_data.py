@@ -144,7 +144,7 @@ def test_the_delete_page_needs_the_password_and_says_why_it_cannot(
     assert client.get(reverse("accounts:profile")).status_code == 302  # logged out
     client.force_login(initiator)
     blocked = client.post(url, {"password": "x", "confirm": "on"})
-    assert blocked.status_code == 409 and "only initiator" in blocked.content.decode()
+    assert blocked.status_code == 409 and "enige initiatiefnemer" in blocked.content.decode()
 
 
 @pytest.mark.django_db
