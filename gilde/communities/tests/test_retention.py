@@ -70,7 +70,7 @@ def test_warn_archive_warn_purge(ending, client, participant, django_capture_on_
 def test_an_active_cop_is_not_purged(cop, initiator):
     with pytest.raises(RetentionError):
         community_purge(community=cop)
-    with pytest.raises(CommandError, match="cannot be purged before|eerder kan hij niet"):
+    with pytest.raises(CommandError, match=r"cannot be purged before|eerder kan hij niet"):
         call_command("purge_cop", cop.slug, stdout=StringIO())
     assert Community.objects.filter(pk=cop.pk).exists()
     assert not InstallationLogEntry.objects.exists()
