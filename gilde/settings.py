@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "gilde.core",
     "gilde.accounts",
     "gilde.communities",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "gilde.learning",
     "gilde.monitoring",
     "gilde.decisions",
+    "gilde.api",
     "gilde.demo",
 ]
 

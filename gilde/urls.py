@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gilde.api.urls import api
+
 urlpatterns = [
     path("", include("gilde.core.urls")),
     path("accounts/", include("gilde.accounts.urls")),
@@ -13,6 +15,7 @@ urlpatterns = [
     path("", include("gilde.learning.urls")),
     path("", include("gilde.monitoring.urls")),
     path("", include("gilde.decisions.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

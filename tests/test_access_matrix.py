@@ -49,9 +49,24 @@ class post_only(dict):
         return self.answer.get(persona) if isinstance(self.answer, dict) else self.answer
 
 
+class get_405(dict):
+    """The API's write operations: a GET gets 405 from everyone (the API answers the method
+    first); the row gives the status of a POST (with a form body, which is not the JSON the
+    operation takes, so those who may use it get 422)."""
+
+
 # Views that refuse other methods before anything else, for every slug alike (so a 405 reveals
 # nothing): a POST gets 405 from every persona.
-METHOD_FIRST = {"meetings:feed"}
+METHOD_FIRST = {
+    "meetings:feed",
+    "api:me",
+    "api:cops",
+    "api:cop",
+    "api:members",
+    "api:meetings",
+    "api:meeting",
+    "api:evaluation",
+}
 
 
 RUNNERS_ONLY = {
@@ -327,6 +342,29 @@ EXPECTED = {
         MEMBERS_ONLY, answer={"participant": 403, "observer": 403}
     ),
     "monitoring:follow_up_delete": post_only(RUNNERS_ONLY),
+    # Personal access tokens, "Download my data", "Delete my account" on the profile. The
+    # export in the URL is nobody's here; the initiator, the CoP's only one, is told to hand over.
+    "accounts:token_create": post_only(LOGGED_IN),
+    "accounts:token_revoke": post_only(LOGGED_IN),
+    "accounts:data_export_request": post_only(LOGGED_IN),
+    "accounts:data_export": {**ALL(404), "anonymous": LOGIN},
+    "accounts:data_export_download": {**ALL(404), "anonymous": LOGIN},
+    "accounts:account_delete": LOGGED_IN,
+    # The REST API: 401 with a body for whoever is not logged in and sends no token; otherwise the
+    # same answers as the pages.
+    "api:openapi-json": ALL(200),
+    "api:openapi-view": ALL(200),
+    "api:api-root": ALL(404),
+    "api:me": {**ALL(200), "anonymous": 401},
+    "api:cops": {**ALL(200), "anonymous": 401},
+    "api:cop": {**MEMBERS_ONLY, "anonymous": 401},
+    "api:members": {**MEMBERS_ONLY, "anonymous": 401},
+    "api:meetings": {**MEMBERS_ONLY, "anonymous": 401},
+    "api:meeting": {**MEMBERS_ONLY, "anonymous": 401},
+    "api:evaluation": {**MEMBERS_ONLY, "anonymous": 401},
+    # A form body is not the JSON the operation takes: 400 for whoever is logged in, before the
+    # CoP is looked at (so it says nothing about it). test_api.py covers its access with JSON.
+    "api:rsvp": get_405({**ALL(400), "anonymous": 401}),
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -339,11 +377,16 @@ OPEN_OVERRIDES = {
     "communities:detail": {"anonymous": 200, "outsider": 200},
     "communities:join": {"outsider": 200},
     "meetings:feed": {"anonymous": 200, "outsider": 200},
+    "api:cop": {"outsider": 200},
+    "api:api-root": {},
+    "api:rsvp": {},
 }
 
 
 def _expected_open(name, pattern) -> dict[str, int]:
     row = dict(EXPECTED[name], **OPEN_OVERRIDES.get(name, {}))
+    if isinstance(EXPECTED[name], get_405):
+        return get_405(row)
     if isinstance(EXPECTED[name], post_only):
         row = post_only(row, answer=EXPECTED[name].answer)
     names_an_object = set(pattern.pattern.converters) - {"slug"}
@@ -490,6 +533,7 @@ def url_kwargs(cop, personas):
         "token": token,
         "uidb64": "MQ",
         "pk": membership.pk,
+        "meeting_id": meeting.pk,
         "application": application.pk,
         "cop_invitation": cop_invitation.pk,
         "tie": tie.pk,
@@ -614,6 +658,10 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["story"]
         elif key == "pk" and name.startswith("monitoring:follow_up"):
             kwargs[key] = url_kwargs["action"]
+        elif key == "pk" and name.startswith("accounts:data_export"):
+            kwargs[key] = "00000000-0000-4000-8000-000000000000"
+        elif key == "pk" and name == "accounts:token_revoke":
+            kwargs[key] = 999999
         elif key == "pk" and name.startswith("question:"):
             kwargs[key] = url_kwargs[name.removeprefix("question:").split("_")[0]]
         else:
@@ -623,6 +671,8 @@ def _kwargs_for(name, pattern, url_kwargs):
 
 def _get_row(row: dict) -> dict[str, int]:
     """What a GET gives: a post-only view answers those who may use it with 405."""
+    if isinstance(row, get_405):
+        return ALL(405)
     if isinstance(row, post_only):
         return {persona: 405 if status == 200 else status for persona, status in row.items()}
     return row

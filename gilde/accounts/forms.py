@@ -200,3 +200,54 @@ class PasswordChangeForm(CleanTextMixin, auth_forms.PasswordChangeForm):
         return services.user_set_password(
             user=self.user, password=self.cleaned_data["new_password1"]
         )
+
+
+class ApiTokenForm(CleanTextMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “dashboard of the programme office”."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Allowed to"),
+        choices=[
+            ("read", _("Only read")),
+            ("write", _("Read and write (e.g. say whether you come)")),
+        ],
+        initial="read",
+        widget=forms.RadioSelect,
+    )
+    days = forms.TypedChoiceField(
+        label=_("Valid for"),
+        coerce=int,
+        choices=[
+            (7, _("a week")),
+            (30, _("a month")),
+            (90, _("three months")),
+            (365, _("a year")),
+        ],
+        initial=90,
+    )
+
+
+class AccountDeleteForm(CleanTextMixin, forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To be sure it is you."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that this cannot be undone"),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["confirm"].label_suffix = ""  # a checkbox's label is a sentence, no colon
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if self.user is None or not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

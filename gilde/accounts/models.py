@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -133,6 +135,9 @@ class User(AbstractBaseUser, PermissionsMixin, ProfileFields):
     )
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Set when the person deleted their account: what the group relies on stays, under
+    # "former member" (gilde.accounts.services.account_erase).
+    erased_at = models.DateTimeField(_("deleted on"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -147,6 +152,8 @@ class User(AbstractBaseUser, PermissionsMixin, ProfileFields):
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ci")]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return str(_("Former member"))
         return self.name or self.email
 
     def save(self, *args, **kwargs):
@@ -166,3 +173,72 @@ class User(AbstractBaseUser, PermissionsMixin, ProfileFields):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read")
+    WRITE = "write", _("Read and write")
+
+
+class ApiToken(models.Model):
+    """A personal access token for the REST API. The token itself is shown once, when it is
+    made; only its digest is stored, with its first characters to recognise it by."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    scope = models.CharField(
+        _("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=12, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting for the worker")
+    BUILDING = "building", _("being built")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("could not be built")
+
+
+class PersonalDataExport(models.Model):
+    """A person's "download my data": a ZIP the worker builds, kept for a few days. Its random
+    id is in the page's address; only its owner can open it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="data_exports")
+    status = models.CharField(
+        max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(db_index=True)
+    content = models.BinaryField(default=b"", blank=True, editable=False)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("personal data export")
+        verbose_name_plural = _("personal data exports")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.status}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

@@ -7,6 +7,7 @@ import logging
 from django.contrib.auth.tokens import default_token_generator
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import TaskContext, task
@@ -14,8 +15,8 @@ from django_tasks import TaskContext, task
 from gilde.core.mail import forget_task_arguments, send_templated_mail
 from gilde.core.throttle import throttle_counters_expire
 
-from .models import User
-from .services import users_unconfirmed_expire
+from .models import ExportStatus, PersonalDataExport, User
+from .services import personal_data_exports_expire, users_unconfirmed_expire
 from .tokens import email_confirmation_token
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,35 @@ def password_reset_send(*, email: str) -> None:
 @task()
 def accounts_expire() -> dict[str, int]:
     """The periodic clean-up: expired unconfirmed accounts and old e-mail counters."""
-    counts = {"accounts": users_unconfirmed_expire(), "counters": throttle_counters_expire()}
+    counts = {
+        "accounts": users_unconfirmed_expire(),
+        "counters": throttle_counters_expire(),
+        "data_exports": personal_data_exports_expire(),
+    }
     logger.info("Expired: %s", counts)
     return counts
+
+
+@task()
+def personal_data_export_build(export_id: str) -> str:
+    """Build a person's "download my data" ZIP. Safe to run again: a finished one is left as it
+    is, and one a killed worker left half-built is built anew."""
+    from .personal_data import personal_data_zip
+
+    export = PersonalDataExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is None or export.status == ExportStatus.READY or export.is_expired:
+        return "skipped"
+    PersonalDataExport.objects.filter(pk=export.pk).update(status=ExportStatus.BUILDING)
+    try:
+        content = personal_data_zip(export.user)
+    except Exception:
+        PersonalDataExport.objects.filter(pk=export.pk).update(status=ExportStatus.FAILED)
+        logger.exception("Could not build personal data export %s", export.pk)
+        raise
+    PersonalDataExport.objects.filter(pk=export.pk).update(
+        status=ExportStatus.READY,
+        content=content,
+        size=len(content),
+        finished_at=timezone.now(),
+    )
+    return "ready"

@@ -11,6 +11,14 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/tokens/", views.token_create, name="token_create"),
+    path("profile/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("profile/data/", views.data_export_request, name="data_export_request"),
+    path("profile/data/<uuid:pk>/", views.data_export, name="data_export"),
+    path(
+        "profile/data/<uuid:pk>/download/", views.data_export_download, name="data_export_download"
+    ),
+    path("profile/delete/", views.account_delete, name="account_delete"),
     path("password/change/", views.password_change, name="password_change"),
     path("language/", views.set_language, name="set_language"),
     path("password/reset/", views.password_reset, name="password_reset"),

@@ -1,21 +1,25 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login, update_session_auth_hash
+from django.contrib.auth import get_user_model, login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.core.middleware import chosen_language, remember_language
+from gilde.core.personal_data import personal_data_blockers
 from gilde.core.throttle import Throttled, client_address
 
 from . import selectors, services
 from .backends import LOGIN_BACKEND
 from .forms import (
+    AccountDeleteForm,
+    ApiTokenForm,
     ConfirmForm,
     LanguageForm,
     LoginForm,
@@ -25,6 +29,7 @@ from .forms import (
     RegistrationForm,
     SetPasswordForm,
 )
+from .models import ExportStatus
 from .tokens import email_confirmation_token
 
 User = get_user_model()
@@ -134,6 +139,8 @@ def profile(request):
             "form": form,
             "organisations": selectors.suggestions_for(request.user, "organisation"),
             "sectors": selectors.suggestions_for(request.user, "sector"),
+            "token_form": ApiTokenForm(prefix="token"),
+            **_profile_extras(request.user),
         },
     )
 
@@ -191,3 +198,91 @@ def set_language(request):
             services.user_set_language(user=request.user, language=language)
         remember_language(response, language)
     return response
+
+
+# Personal access tokens, "Download my data" and "Delete my account" (issue 17)
+
+
+def _profile_extras(user) -> dict:
+    return {
+        "tokens": user.api_tokens.all()[:50],
+        "export": user.data_exports.filter(expires_at__gt=timezone.now()).first(),
+    }
+
+
+@login_required
+@require_POST
+def token_create(request):
+    form = ApiTokenForm(request.POST, prefix="token")
+    if not form.is_valid():
+        messages.error(request, _("The token was not made: give it a name and choose what it may."))
+        return redirect("accounts:profile")
+    token, raw = services.api_token_create(
+        user=request.user,
+        name=form.cleaned_data["name"],
+        scope=form.cleaned_data["scope"],
+        days=form.cleaned_data["days"],
+    )
+    # Shown on this response only: never stored, never in a message or the session.
+    return render(request, "accounts/token_created.html", {"token": token, "raw": raw})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    if services.api_token_revoke(user=request.user, token_id=pk):
+        messages.success(request, _("The token is revoked; it no longer opens anything."))
+    return redirect(reverse("accounts:profile") + "#tokens")
+
+
+@login_required
+@require_POST
+def data_export_request(request):
+    export = services.personal_data_export_request(user=request.user)
+    return redirect("accounts:data_export", pk=export.pk)
+
+
+def _own_export(request, pk):
+    export = request.user.data_exports.filter(pk=pk, expires_at__gt=timezone.now()).first()
+    if export is None:
+        raise Http404
+    return export
+
+
+@login_required
+def data_export(request, pk):
+    export = _own_export(request, pk)
+    return render(request, "accounts/data_export.html", {"export": export})
+
+
+@login_required
+def data_export_download(request, pk):
+    export = _own_export(request, pk)
+    if export.status != ExportStatus.READY:
+        return redirect("accounts:data_export", pk=export.pk)
+    response = HttpResponse(bytes(export.content), content_type="application/zip")
+    stamp = timezone.localtime(export.finished_at or export.created_at)
+    response["Content-Disposition"] = f'attachment; filename="gilde-my-data-{stamp:%Y-%m-%d}.zip"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def account_delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    reasons = personal_data_blockers(request.user)
+    if request.method == "POST" and not reasons and form.is_valid():
+        try:
+            services.account_erase(user=request.user)
+        except services.AccountEraseBlocked as error:
+            reasons = error.reasons
+        else:
+            logout(request)
+            messages.success(request, _("Your account is deleted. Thank you for taking part."))
+            return redirect("core:home")
+    return render(
+        request,
+        "accounts/account_delete.html",
+        {"form": form, "reasons": reasons},
+        status=409 if request.method == "POST" and reasons else 200,
+    )

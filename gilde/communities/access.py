@@ -19,6 +19,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import render
 
 from .models import Community, Membership, Policy, Role
 
@@ -265,8 +266,15 @@ def community_access(user, community: Community) -> CommunityAccess:
     return CommunityAccess(community, membership, user.is_authenticated)
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# An archived CoP (past its end date, gilde/communities/retention.py) refuses every write but
+# these: its settings (to keep the data longer) and leaving it.
+ARCHIVE_WRITABLE = frozenset({Action.EDIT_SETTINGS, Action.LEAVE})
+
+
 def community_view(action: Action):
-    """Decorate a view `view(request, access, **kwargs)` under `/c/<slug>/` that needs `action`."""
+    """Decorate a view `view(request, access, **kwargs)` under `/c/<slug>/` that needs `action`.
+    Every write to an archived CoP is refused here, with a page that says why."""
 
     def decorator(view):
         @wraps(view)
@@ -287,6 +295,17 @@ def community_view(action: Action):
                 if not access.may_know_exists:
                     raise Http404
                 raise PermissionDenied
+            if (
+                community.is_archived
+                and request.method not in SAFE_METHODS
+                and action not in ARCHIVE_WRITABLE
+            ):
+                return render(
+                    request,
+                    "communities/community_archived.html",
+                    {"community": community, "access": access},
+                    status=403,
+                )
             return view(request, access, *args, **kwargs)
 
         return wrapper

@@ -10,6 +10,7 @@ register_audit_messages(
     {
         "community.created": _("created the CoP"),
         "community.settings_changed": _("changed the settings: %(fields)s"),
+        "community.archived": _("archived the CoP: it has ended and can only be read now"),
         "invitation.sent": _("invited %(email)s as %(role)s"),
         "invitation.revoked": _("withdrew the invitation for %(email)s"),
         "invitation.accepted": _("accepted the invitation as %(role)s"),

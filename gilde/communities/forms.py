@@ -30,6 +30,12 @@ def free_slug(base: str, exclude_pk: int | None = None) -> str:
 
 
 class CommunityForm(CleanTextMixin, forms.ModelForm):
+    def clean_retention_months(self):
+        value = self.cleaned_data.get("retention_months")
+        if value is None:
+            return self.instance.retention_months if self.instance.pk else 24
+        return value
+
     class Meta:
         model = Community
         fields = [
@@ -42,6 +48,7 @@ class CommunityForm(CleanTextMixin, forms.ModelForm):
             "duration_months",
             "cadence_weeks",
             "target_size",
+            "retention_months",
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -72,7 +79,9 @@ class CommunityForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        for name in ("duration_months", "cadence_weeks", "target_size"):
+        # Optional in the form: left empty, the CoP keeps what it had (24 months for a new one).
+        self.fields["retention_months"].required = False
+        for name in ("duration_months", "cadence_weeks", "target_size", "retention_months"):
             self.fields[name].widget.attrs["inputmode"] = "numeric"
 
     def clean_start_date(self) -> date:

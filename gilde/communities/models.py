@@ -76,6 +76,21 @@ class Community(models.Model):
         default=20,
         validators=[MinValueValidator(3), MaxValueValidator(200)],
     )
+    # How long the CoP's data is kept after its end date; then it is deleted (gilde/communities/
+    # retention.py). At the end date it turns read-only; the initiators are warned a month before
+    # that and a month before the deletion.
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep the data after the end (months)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "After the CoP's end date everything in it can still be read, but not changed; after "
+            "this many months it is deleted. The initiators hear of both a month before."
+        ),
+    )
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    archive_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    purge_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     # Raised by every write to the CoP's data (gilde.communities.revision); what is computed from
     # that data, like the step rail, is cached per revision.
@@ -109,6 +124,15 @@ class Community(models.Model):
     @property
     def end_date(self) -> date:
         return add_months(self.start_date, self.duration_months)
+
+    @property
+    def purge_date(self) -> date:
+        """The day the CoP's data is deleted: its retention period after the end date."""
+        return add_months(self.end_date, self.retention_months)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class Membership(models.Model):
@@ -301,3 +325,20 @@ class ImportStaging(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class PrivateExportConsent(models.Model):
+    """A member's consent that their private items (a learning record's private entries) go
+    with the CoP when it is exported `--with-private` to move it to another installation."""
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="private_export_consent"
+    )
+    given_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent to export private items")
+        verbose_name_plural = _("consents to export private items")
+
+    def __str__(self) -> str:
+        return str(self.membership)

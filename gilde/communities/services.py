@@ -38,6 +38,7 @@ SETTINGS_FIELDS = [
     "duration_months",
     "cadence_weeks",
     "target_size",
+    "retention_months",
 ]
 
 

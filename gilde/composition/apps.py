@@ -19,3 +19,4 @@ class CompositionConfig(AppConfig):
         from . import providers
 
         providers.register()
+        from . import personal_data, portability  # noqa: F401  (personal data, CoP export)

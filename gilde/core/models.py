@@ -60,3 +60,20 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {'sent' if self.sent_at else 'queued'}"
+
+
+class InstallationLogEntry(models.Model):
+    """What happened to the installation as a whole, outside any CoP: a CoP purged after its
+    retention period (its own audit log went with it), a restore. Read by staff in the admin."""
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=60)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("installation log entry")
+        verbose_name_plural = _("installation log")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

@@ -44,6 +44,9 @@ LIMITS = {
     "invitation:client": Limit(100, DAY),
     "comment_request:address": Limit(5, DAY),
     "comment_request:client": Limit(20, DAY),
+    # REST API requests, per personal access token and per logged-in browser.
+    "api:token": Limit(1000, HOUR),
+    "api:session": Limit(1000, HOUR),
 }
 
 THROTTLED_MESSAGES = {

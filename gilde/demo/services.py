@@ -27,6 +27,7 @@ from gilde.core.models import AuditEntry
 from gilde.guide.models import CustomWorkForm
 
 from . import data
+from .api import load_api
 from .decisions import load_decisions
 from .group import load_group
 from .impact import load_impact
@@ -352,6 +353,7 @@ def demo_fill(*, community: Community, users: dict[str, User], now: datetime) ->
     load_learning(community=community, users=users, now=now)
     load_monitoring(community=community, users=users, now=now)
     load_decisions(community=community, users=users, now=now)
+    load_api(community=community, users=users, now=now)
 
 
 @transaction.atomic

@@ -9,3 +9,4 @@ class GuideConfig(AppConfig):
         from . import audit, home, instruments  # noqa: F401  (audit sentences, the home's rail)
 
         instruments.register_guide_instruments()
+        from . import personal_data, portability  # noqa: F401  (personal data, CoP export)

@@ -6,4 +6,4 @@ class ImpactConfig(AppConfig):
     label = "impact"
 
     def ready(self):
-        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 3's registrations)
+        from . import audit, instruments, personal_data, portability, readiness, workspace  # noqa: F401  (step 3's registrations)  # noqa: F401  (personal data, CoP export)

@@ -9,14 +9,21 @@ class MeetingsConfig(AppConfig):
         # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
         # What meetings tell other apps (registries in communities): the calendar, agenda items,
         # e-mail choices, the ownership trend, evidence for monitoring, agenda items as
-        # interventions.
+        # interventions; and its part of the API, the personal data and the CoP export.
+        from gilde.core.periodic import register_periodic_task
+
         from . import (  # noqa: F401
+            api,
             audit,
             evidence,
             instruments,
+            personal_data,
+            portability,
             providers,
             readiness,
             workspace,
         )
+        from .tasks import send_due_notifications
 
         providers.register()
+        register_periodic_task(send_due_notifications)

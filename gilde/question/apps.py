@@ -10,6 +10,8 @@ class QuestionConfig(AppConfig):
             audit,
             evidence,
             instruments,
+            personal_data,
+            portability,
             readiness,
             workspace,
         )

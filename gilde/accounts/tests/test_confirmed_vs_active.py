@@ -149,6 +149,9 @@ def test_migration_separates_confirmed_from_active_and_lowercases_addresses():
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(after)
+    # The model in the code has the fields of every later migration too.
+    executor.loader.build_graph()
+    executor.migrate([k for k in executor.loader.graph.leaf_nodes() if k[0] == "accounts"])
 
     users = {key: User.objects.get(pk=pk) for key, pk in pks.items()}
     assert users["active"].email == "actief@example.org"

@@ -290,3 +290,12 @@ def test_demo_fills_step_5_once_through_the_services():
     counts = (polls.count(), Decision.objects.count(), RoleAssignment.objects.count())
     demo_load()
     assert (polls.count(), Decision.objects.count(), RoleAssignment.objects.count()) == counts
+
+
+def test_the_demo_initiator_has_a_read_token_once():
+    from gilde.accounts.models import ApiToken
+
+    demo_load()
+    demo_load()
+    tokens = ApiToken.objects.filter(user__email="initiator@example.org")
+    assert tokens.count() == 1 and tokens.get().scope == "read"

@@ -228,6 +228,10 @@ ANSWER_READERS = {
     "meetings/selectors/evaluation_gate.py",  # the gate
     "meetings/services/evaluation.py",  # writes; checks whether a question has answers
     "meetings/services/agenda.py",  # ticks off a need the gate showed
+    # Moving a CoP (gilde export-cop): the answers as stored, without ids or order of arrival.
+    "meetings/portability.py",
+    # "Download my data": a person's own answers in a *named* evaluation; erasure unlinks them.
+    "meetings/personal_data.py",
 }
 _READS_ANSWERS = re.compile(r"EvaluationAnswer|EvaluationResponse|\bresponses\b|response__")
 

@@ -21,21 +21,18 @@ PERIOD_SECONDS = 600
 
 
 def _clock(stop: threading.Event, period: float) -> None:
-    from gilde.accounts.tasks import accounts_expire
     from gilde.core.periodic import periodic_tasks
-    from gilde.meetings.tasks import send_due_notifications
 
     while True:
         try:
             close_old_connections()
             tasks_requeue_stale()
-            send_due_notifications.enqueue()
-            accounts_expire.enqueue()
-            # Other apps' periodic work (polls closing, reminders, learning's prompts).
+            # Every app's periodic work (gilde.core.periodic): meeting e-mails, unconfirmed
+            # accounts, retention, polls closing, reminders, learning's prompts.
             for periodic in periodic_tasks():
                 periodic.enqueue()
         except Exception:
-            logger.exception("Could not queue the periodic meeting e-mails")
+            logger.exception("Could not queue the periodic work")
         finally:
             connection.close()
         if stop.wait(period):
