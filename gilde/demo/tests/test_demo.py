@@ -292,6 +292,7 @@ def test_demo_fills_step_5_once_through_the_services():
     assert (polls.count(), Decision.objects.count(), RoleAssignment.objects.count()) == counts
 
 
+@pytest.mark.django_db
 def test_the_demo_initiator_has_a_read_token_once():
     from gilde.accounts.models import ApiToken
 
