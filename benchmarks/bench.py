@@ -149,7 +149,9 @@ def write_report(report: dict) -> None:
         *[f"- {miss}" for miss in report["misses"]],
         END,
     ]
-    text = REPORT.read_text() if REPORT.exists() else f"# Benchmark results\n\n{BEGIN}\n{END}\n"
+    text = REPORT.read_text() if REPORT.exists() else "# Benchmark results\n"
+    if BEGIN not in text:
+        text += f"\n## Load: core pages\n\n{BEGIN}\n{END}\n"
     head, rest = text.split(BEGIN, 1)
     tail = rest.split(END, 1)[1]
     REPORT.write_text(head + "\n".join(body) + tail)

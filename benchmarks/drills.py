@@ -349,7 +349,9 @@ def write_report(report: dict) -> None:
         details = ", ".join(f"{k}: {v}" for k, v in result.items() if k != "ok")
         lines.append(f"| {name} | {'passed' if result['ok'] else 'FAILED'} | {details} |")
     lines.append(END)
-    text = REPORT.read_text()
+    text = REPORT.read_text() if REPORT.exists() else "# Benchmark results\n"
+    if BEGIN not in text:
+        text += f"\n## Reliability drills\n\n{BEGIN}\n{END}\n"
     head, rest = text.split(BEGIN, 1)
     REPORT.write_text(head + "\n".join(lines) + rest.split(END, 1)[1])
 
