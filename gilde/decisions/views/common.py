@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 
 from gilde.communities.models import Role
 
@@ -25,3 +26,7 @@ def poll_or_404(access, pk: int):
     if poll is None:
         raise Http404
     return poll
+
+
+def poll_url(poll) -> str:
+    return reverse("decisions:poll", kwargs={"slug": poll.community.slug, "pk": poll.pk})
