@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("gilde.composition.urls")),
     path("", include("gilde.meetings.urls")),
     path("", include("gilde.impact.urls")),
+    path("", include("gilde.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,7 +8,16 @@ class CommunitiesConfig(AppConfig):
     def ready(self):
         from gilde.accounts.selectors import register_suggestion_source
 
-        from . import audit, readiness, revision, selectors  # noqa: F401  (audit, the registry)
+        from . import (  # noqa: F401  (the registries and what this app puts in them)
+            activity,
+            audit,
+            first_steps,
+            notices,
+            now,
+            readiness,
+            revision,
+            selectors,
+        )
 
         revision.connect()
         register_suggestion_source(selectors.profile_suggestions)

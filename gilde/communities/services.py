@@ -27,6 +27,7 @@ from .models import (
     StepMark,
     token_digest,
 )
+from .notices import application_decided_notice, application_received_notice
 
 SETTINGS_FIELDS = [
     "name",
@@ -234,6 +235,7 @@ def application_submit(*, community: Community, user, motivation: str) -> Applic
                     language=membership.user.language,
                     context={"community": community, "application": application},
                 )
+            application_received_notice(application)
     except IntegrityError as error:
         raise MembershipError("already_applied") from error
     return application
@@ -267,6 +269,7 @@ def application_decide(
             language=application.user.language,
             context={"community": community, "application": application},
         )
+        application_decided_notice(application)
     return application
 
 

@@ -10,7 +10,7 @@ class CompositionConfig(AppConfig):
         from gilde.communities.joining import on_member_joined
         from gilde.communities.members import register_member_facts
 
-        from . import audit, instruments, readiness, selectors, workspace  # noqa: F401
+        from . import audit, instruments, now, readiness, selectors, workspace  # noqa: F401
         from .services import candidate_for_new_member
 
         # A candidate who joins the CoP becomes a member of the pipeline, with their details.

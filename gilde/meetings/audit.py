@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from gilde.communities.activity import register_group_activity
 from gilde.core.audit import choice_label, register_audit_messages
 
 from .models import FacilitationMode
@@ -41,4 +42,9 @@ register_audit_messages(
 register_audit_messages(
     {"facilitation.changed": _("changed how the meetings are facilitated: %(mode)s")},
     labels={"mode": choice_label(FacilitationMode)},
+)
+
+# The home's recent activity shows these to every member (communities/activity.py).
+register_group_activity(
+    ["meetings.scheduled", "meeting.changed", "evaluation.opened_early", "evaluation.closed_early"]
 )

@@ -6,4 +6,4 @@ class QuestionConfig(AppConfig):
     label = "question"
 
     def ready(self):
-        from . import audit, instruments, readiness, workspace  # noqa: F401  (step 1's registrations)
+        from . import audit, instruments, notices, now, readiness, workspace  # noqa: F401  (step 1)

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from gilde.core.audit import audit_describe_html
 from gilde.core.pagination import paginate
@@ -45,48 +44,20 @@ def create(request):
     return render(request, "communities/community_form.html", {"form": form, "creating": True})
 
 
-def _next_steps(access, counts, pending_count: int) -> list[tuple[str, str]]:
-    """What this person may do next, as (label, url name) pairs."""
-    steps = []
-    if access.can(Action.INVITE):
-        steps.append((_("Invite facilitators and participants"), "communities:invite"))
-    if access.can(Action.DECIDE_APPLICATIONS) and pending_count:
-        steps.append(
-            (
-                ngettext(
-                    "Decide on %(count)s application",
-                    "Decide on %(count)s applications",
-                    pending_count,
-                )
-                % {"count": pending_count},
-                "communities:members",
-            )
-        )
-    if access.can(Action.VIEW_MEMBERS):
-        steps.append((_("See who is in the CoP"), "communities:members"))
-    if access.can(Action.EDIT_SETTINGS):
-        steps.append((_("Change the CoP's settings"), "communities:settings"))
-    if access.can(Action.VIEW_AUDIT_LOG):
-        steps.append((_("Read the audit log"), "communities:audit"))
-    return steps
-
-
 @community_view(Action.VIEW_HOME)
 def detail(request, access):
+    """The CoP's home: what the viewer has to do now and what is coming (registered sections:
+    the "now" panel, the "begin here" list, the step rail, the question, recent activity), then
+    who is in the CoP and what it is about."""
     community = access.community
     counts = selectors.role_counts(community)
-    pending = (
-        selectors.pending_applications(community).count()
-        if access.can(Action.DECIDE_APPLICATIONS)
-        else 0
-    )
     context = {
         "access": access,
         "community": community,
         "counts": counts,
         "member_total": sum(counts.values()),
-        "groups": selectors.members_by_role(community) if access.can(Action.VIEW_MEMBERS) else [],
-        "next_steps": _next_steps(access, counts, pending) if access.is_member else [],
+        # Those who run the CoP, by name to whoever may read the member list.
+        "runners": selectors.members_running(community) if access.sees_member_names else [],
         "can_leave": access.can_leave(counts[Role.INITIATOR]),
         "sections": home_sections(request, access),
     }

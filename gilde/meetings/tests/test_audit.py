@@ -37,9 +37,7 @@ def test_agenda_changes_are_logged(cop, facilitator, english_interface):
 def test_facilitation_and_evaluation_questions_are_logged(
     cop, facilitator, participant, english_interface
 ):
-    services.facilitation_save(
-        community=cop, actor=facilitator, mode=FacilitationMode.ROTATION_ALL
-    )
+    services.facilitation_save(community=cop, actor=facilitator, mode=FacilitationMode.ROTATION_ALL)
     question = services.evaluation_question_add(
         community=cop, actor=facilitator, text="Wat was nieuw?", kind="open"
     )
