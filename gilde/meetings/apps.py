@@ -7,4 +7,4 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
-        from . import audit, instruments, notices, now, readiness, workspace  # noqa: F401
+        from . import audit, instruments, library, notices, now, readiness, workspace  # noqa: F401

@@ -36,6 +36,11 @@ register_audit_messages(
         "agenda_item.added": _("added “%(item)s” to the agenda of %(meeting)s"),
         "agenda_item.changed": _("changed “%(item)s” on the agenda of %(meeting)s"),
         "agenda_item.deleted": _("removed “%(item)s” from the agenda of %(meeting)s"),
+        "agenda_template.saved": _("saved the agenda template “%(name)s”"),
+        "agenda_template.applied": _(
+            "started the agenda of %(meeting)s from the template “%(name)s”"
+        ),
+        "agenda_template.deleted": _("deleted the agenda template “%(name)s”"),
     },
     labels={"mode": _mode_label},
 )
