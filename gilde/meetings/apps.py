@@ -7,4 +7,13 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
-        from . import audit, instruments, library, notices, now, readiness, workspace  # noqa: F401
+        from . import (  # noqa: F401
+            audit,
+            instruments,
+            library,
+            notices,
+            now,
+            readiness,
+            starters,
+            workspace,
+        )

@@ -6,4 +6,4 @@ class QuestionConfig(AppConfig):
     label = "question"
 
     def ready(self):
-        from . import audit, instruments, notices, now, readiness, workspace  # noqa: F401  (step 1)
+        from . import audit, instruments, notices, now, readiness, starters, workspace  # noqa: F401

@@ -11,7 +11,7 @@ from gilde.core.pagination import paginate
 
 from .. import selectors, services
 from ..access import Action, community_view
-from ..forms import CommunityForm
+from ..forms import CommunityCreateForm, CommunityForm
 from ..home import home_sections
 from ..models import Community, Role
 from ..pages import render_cop
@@ -36,10 +36,16 @@ def mine(request):
 
 @login_required
 def create(request):
-    form = CommunityForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    form = CommunityCreateForm(request.POST or None, initial={"start_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         community = services.community_create(creator=request.user, **form.cleaned_data)
-        messages.success(request, _("Your CoP is ready. Invite its facilitators and participants."))
+        messages.success(
+            request,
+            _(
+                "Your CoP is ready. Begin with its question: the list under “Begin here” takes "
+                "you through the first steps."
+            ),
+        )
         return redirect(community)
     return render(request, "communities/community_form.html", {"form": form, "creating": True})
 
