@@ -14,6 +14,7 @@ class CommunitiesConfig(AppConfig):
             first_steps,
             notices,
             now,
+            plan,
             readiness,
             revision,
             selectors,

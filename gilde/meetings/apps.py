@@ -13,6 +13,7 @@ class MeetingsConfig(AppConfig):
             library,
             notices,
             now,
+            printing,
             readiness,
             starters,
             workspace,

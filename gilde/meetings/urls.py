@@ -1,3 +1,4 @@
+from . import printing
 from .views import agenda, agenda_tools, attendance, calendar, evaluation, notifications
 
 app_name = "meetings"
@@ -9,4 +10,5 @@ urlpatterns = (
     + attendance.urlpatterns
     + evaluation.urlpatterns
     + notifications.urlpatterns
+    + printing.urlpatterns
 )

@@ -6,4 +6,13 @@ class QuestionConfig(AppConfig):
     label = "question"
 
     def ready(self):
-        from . import audit, instruments, notices, now, readiness, starters, workspace  # noqa: F401
+        from . import (  # noqa: F401  (step 1's registrations)
+            audit,
+            instruments,
+            notices,
+            now,
+            printing,
+            readiness,
+            starters,
+            workspace,
+        )

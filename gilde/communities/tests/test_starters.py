@@ -41,9 +41,10 @@ def test_a_start_with_examples_fills_yields_questions_and_a_first_agenda(client,
     assert EvaluationQuestion.objects.filter(community=cop).count() == 4
     template = AgendaTemplate.objects.get(community=cop)
     assert any(item["is_break"] for item in template.items)
-    assert template.total_minutes <= cop.meetings.model._meta.get_field(
-        "duration_minutes"
-    ).validators[1].limit_value
+    assert (
+        template.total_minutes
+        <= cop.meetings.model._meta.get_field("duration_minutes").validators[1].limit_value
+    )
     # The home leads with the first steps, the question first.
     home = client.get(response["Location"]).content.decode()
     assert home.index('id="begin-here"') < home.index('id="home-question"')

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gilde.core.audit import audit_describe_html
 from gilde.core.pagination import paginate
+from gilde.core.pdf import printable_response
 
 from .. import selectors, services
 from ..access import Action, community_view
@@ -15,6 +16,7 @@ from ..forms import CommunityCreateForm, CommunityForm
 from ..home import home_sections
 from ..models import Community, Role
 from ..pages import render_cop
+from ..plan import plan_sections
 
 
 def directory(request):
@@ -100,3 +102,24 @@ def audit(request, access):
         page=page,
         entries=[(entry, audit_describe_html(entry)) for entry in page.object_list],
     )
+
+
+def _plan(request, access, *, as_pdf: bool):
+    return printable_response(
+        request,
+        "communities/plan_print.html",
+        {"access": access, "community": access.community, "sections": plan_sections(access)},
+        filename=f"{access.community.slug}-plan.pdf",
+        as_pdf=as_pdf,
+    )
+
+
+@community_view(Action.VIEW_STEPS)
+def plan(request, access):
+    """The CoP plan (question, yields, group, facilitators, calendar), to print."""
+    return _plan(request, access, as_pdf=False)
+
+
+@community_view(Action.VIEW_STEPS)
+def plan_pdf(request, access):
+    return _plan(request, access, as_pdf=True)
