@@ -57,7 +57,7 @@ def recent_activity(access: CommunityAccess, limit: int = RECENT) -> list[Activi
     memberships = {}
     if not access.sees_member_names:
         # Only a viewer who may not read names needs each actor's role in this CoP.
-        actor_ids = {entry.actor_id for entry in entries if entry.actor_id}
+        actor_ids = {entry.actor_id for entry, _more in entries if entry.actor_id}
         memberships = {
             membership.user_id: membership
             for membership in access.community.memberships.filter(

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -67,9 +67,11 @@ def open_notification(request, pk: int):
 
 
 @login_required
-@require_POST
 def mark(request, pk: int):
+    # Someone else's notification is as unknown as a made-up id, whatever the method.
     notification = _own_or_404(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = MarkForm(request.POST)
     if form.is_valid():
         services.notifications_mark(
