@@ -28,6 +28,7 @@ from gilde.guide.models import CustomWorkForm
 
 from . import data
 from .group import load_group
+from .home import load_home
 from .impact import load_impact
 from .meetings import load_meetings
 from .question import load_question
@@ -346,6 +347,7 @@ def demo_fill(*, community: Community, users: dict[str, User], now: datetime) ->
     load_group(community=community, users=users)
     load_impact(community=community)
     load_meetings(community=community, users=users, now=now)
+    load_home(community=community, users=users, now=now)
 
 
 @transaction.atomic

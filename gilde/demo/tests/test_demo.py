@@ -256,3 +256,33 @@ def test_demo_facilitators_keep_their_own_focus_in_every_meeting():
     own = [row for row in rows if row.membership.focus]
     assert own  # the two facilitators take turns too
     assert all(row.focus == row.membership.focus for row in own)
+
+
+@pytest.mark.django_db
+def test_demo_fills_the_home_and_the_notification_centre(client):
+    from gilde.meetings.models import AgendaTemplate
+    from gilde.notifications.models import Notification
+    from gilde.question.models import CommentRequest
+
+    demo_load()
+    cop = Community.objects.get(slug=data.MAIN_SLUG)
+    participant = User.objects.get(email="deelnemer@example.org")
+    assert CommentRequest.objects.filter(community=cop, membership__user=participant).exists()
+    assert AgendaTemplate.objects.filter(community=cop).exists()
+    assert Notification.objects.filter(user=participant, read_at__isnull=True).exists()
+    client.force_login(participant)
+    home = client.get(f"/c/{cop.slug}/").content.decode()
+    now = home.split('data-section="now"', 1)[1].split("</section>", 1)[0]
+    assert 'data-kind="comment_request"' in now
+    assert 'data-kind="meeting"' in now
+    counts = {
+        "requests": CommentRequest.objects.count(),
+        "notifications": Notification.objects.count(),
+        "templates": AgendaTemplate.objects.count(),
+    }
+    demo_load()
+    assert counts == {
+        "requests": CommentRequest.objects.count(),
+        "notifications": Notification.objects.count(),
+        "templates": AgendaTemplate.objects.count(),
+    }
