@@ -4,7 +4,7 @@ next one."""
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -92,8 +92,12 @@ def meetings_now(request, access) -> list[NowItem]:
                 url=reverse(
                     "meetings:evaluate", kwargs={"slug": community.slug, "pk": evaluated.pk}
                 ),
-                when=evaluated.evaluation_closes_at,
-                detail=_("Open until the date shown; it takes a few minutes."),
+                detail=_("Open until %(date)s; it takes a few minutes.")
+                % {
+                    "date": formats.date_format(
+                        timezone.localtime(evaluated.evaluation_closes_at), "l j F, H:i"
+                    )
+                },
                 urgency=Urgency.DUE,
             )
         )
