@@ -47,13 +47,13 @@ class Activity:
 def recent_activity(access: CommunityAccess, limit: int = RECENT) -> list[Activity]:
     """The latest entries this viewer may see, newest first. One query (two for a viewer
     who may not read names)."""
-    entries = access.community.audit_entries.select_related("actor")
+    queryset = access.community.audit_entries.select_related("actor")
     full_log = access.can(Action.VIEW_AUDIT_LOG)
     if not full_log:
-        entries = entries.filter(action__in=sorted(_GROUP_ACTIONS))
+        queryset = queryset.filter(action__in=sorted(_GROUP_ACTIONS))
     # A few more than shown: runs of one action by one person (eight yields added in a row) are
     # folded into one line.
-    entries = _fold(list(entries[: limit * 3]))[:limit]
+    entries = _fold(list(queryset[: limit * 3]))[:limit]
     memberships = {}
     if not access.sees_member_names:
         # Only a viewer who may not read names needs each actor's role in this CoP.
@@ -70,7 +70,7 @@ def recent_activity(access: CommunityAccess, limit: int = RECENT) -> list[Activi
             actor = _("Someone")
         elif access.sees_member_names:
             actor = str(entry.actor)
-        elif (membership := memberships.get(entry.actor_id)) is not None:
+        elif (membership := memberships.get(entry.actor.pk)) is not None:
             actor = access.member_label(membership)
         else:
             actor = _("A former member")

@@ -11,6 +11,7 @@ once per revision of the CoP (`cached_for`): a warm home spends no query on them
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
 from django.urls import reverse
@@ -26,7 +27,7 @@ from .revision import cached_for
 class FirstStep:
     title: str
     url: str
-    done: object  # a boolean expression on the CoP's row; a bool once evaluated
+    done: Any  # a boolean expression on the CoP's row; a bool once evaluated
     hint: str = ""
 
 

@@ -69,14 +69,14 @@ class MembershipError(Exception):
 
 
 @transaction.atomic
-def community_create(*, creator, starter: str = EMPTY, **fields) -> Community:
+def community_create(*, creator, starter: object = EMPTY, **fields) -> Community:
     """Create a CoP; its creator becomes the initiator. `starter` fills it with a starting point
     (see `starters`), in the creator's language."""
     community = Community.objects.create(**fields)
     Membership.objects.create(community=community, user=creator, role=Role.INITIATOR)
     audit_log(community=community, actor=creator, action="community.created")
     with translation.override(creator.language):
-        starter_apply(community=community, actor=creator, key=starter)
+        starter_apply(community=community, actor=creator, key=str(starter))
     return community
 
 

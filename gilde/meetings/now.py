@@ -39,15 +39,16 @@ def meetings_now(request, access) -> list[NowItem]:
     items = []
     meeting = state.next_meeting
     if meeting is not None:
+        agenda_count = getattr(meeting, "agenda_count", 0)
         url = reverse("meetings:detail", kwargs={"slug": community.slug, "pk": meeting.pk})
         agenda = (
             ngettext(
                 "the agenda has %(count)s item",
                 "the agenda has %(count)s items",
-                meeting.agenda_count,
+                agenda_count,
             )
-            % {"count": meeting.agenda_count}
-            if meeting.agenda_count
+            % {"count": agenda_count}
+            if agenda_count
             else _("no agenda yet")
         )
         detail = " · ".join(part for part in (_where(meeting), agenda) if part)
@@ -66,12 +67,12 @@ def meetings_now(request, access) -> list[NowItem]:
                     "mine": state.my_response,
                     "choices": Rsvp.choices,
                     "online_link": meeting.online_link,
-                    "agenda_url": f"{url}#agenda-title" if meeting.agenda_count else "",
+                    "agenda_url": f"{url}#agenda-title" if agenda_count else "",
                 },
             )
         )
         if access.can(Action.PLAN_MEETINGS) and meeting.starts_at - now <= PREPARE_AHEAD:
-            urgent = meeting.starts_at - now <= PREPARE_URGENT and not meeting.agenda_count
+            urgent = meeting.starts_at - now <= PREPARE_URGENT and not agenda_count
             items.append(
                 NowItem(
                     kind="prepare",

@@ -229,7 +229,7 @@ def send_series_invitations(community_id: int, meeting_ids: list, cancelled: lis
                 kind="meetings.series",
                 key=key,
                 community=community,
-                url=context["path"],
+                url=str(context["path"]),
                 count=len(meetings),
             )
         if not _wants_each(user):

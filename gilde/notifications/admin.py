@@ -12,7 +12,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["user__email"]
     fields = ["user", "community", "kind", "created_at", "read_at"]
-    readonly_fields = fields
+    readonly_fields = ["user", "community", "kind", "created_at", "read_at"]
 
     def has_add_permission(self, request) -> bool:
         return False

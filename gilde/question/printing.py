@@ -8,16 +8,17 @@ from gilde.communities.plan import PlanSection, plan_section
 from gilde.core.pdf import printable_response
 
 from .models import LIST_FIELDS, SHEET_FIELDS, QuestionVersion
-from .selectors import current_version, yields_by_level
+from .selectors import current_version, sheet_labels, yields_by_level
 
 
 def sheet_rows(version: QuestionVersion | None) -> list[tuple[str, list | None, str]]:
     """(label, items or None, text) per field of the sheet, as the step-1 page shows them."""
     if version is None:
         return []
+    labels = sheet_labels()
     return [
         (
-            str(version._meta.get_field(name).verbose_name),
+            str(labels[name]),
             version.items(name) if name in LIST_FIELDS else None,
             getattr(version, name),
         )

@@ -87,5 +87,5 @@ def meetings_now_for(*, community, membership=None, now: datetime | None = None)
     meeting = next_meeting(community=community, membership=membership, now=now)
     if membership is None:
         return MeetingsNow(meeting, "")
-    response = meeting.my_response if meeting is not None else ""
+    response = getattr(meeting, "my_response", "") if meeting is not None else ""
     return MeetingsNow(meeting, response, evaluations_open_for(membership=membership, now=now))
