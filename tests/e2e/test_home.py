@@ -120,3 +120,19 @@ def test_a_participant_answers_from_the_home_on_a_phone(server, browser, persona
         shot(page, "notifications-phone")
     finally:
         context.close()
+
+
+def test_a_browser_that_asks_for_english_gets_the_landing_page_in_english(server, browser):
+    context = browser.new_context(locale="en-GB", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page.locator("main .button")).to_have_count(1)
+        check_a11y(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        page.click("footer a[href='/privacy/']")
+        expect(page.locator("h1")).to_contain_text("Privacy")
+        check_a11y(page)
+    finally:
+        context.close()
