@@ -3,8 +3,6 @@ the participant, an agenda template, and the notices the meetings' e-mails would
 
 from datetime import datetime
 
-from django.utils import timezone
-
 from gilde.communities.models import Community, Role
 from gilde.meetings import services as meeting_services
 from gilde.meetings.models import MeetingStatus
@@ -74,5 +72,5 @@ def load_home(*, community: Community, users: dict, now: datetime) -> None:
             )
     # The evaluation's notice is old news: read by everyone already.
     Notification.objects.filter(
-        community=community, kind="evaluation.requested", read_at__isnull=True
-    ).update(read_at=timezone.now())
+        community=community, kind="evaluation.requested", read=False
+    ).update(read=True)

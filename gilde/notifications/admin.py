@@ -8,11 +8,11 @@ from .models import Notification
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["user", "kind", "community", "created_at", "read_at"]
+    list_display = ["user", "kind", "community", "created_at", "read"]
     list_filter = ["kind"]
     search_fields = ["user__email"]
-    fields = ["user", "community", "kind", "created_at", "read_at"]
-    readonly_fields = ["user", "community", "kind", "created_at", "read_at"]
+    fields = ["user", "community", "kind", "created_at", "read"]
+    readonly_fields = ["user", "community", "kind", "created_at", "read"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -28,7 +28,9 @@ class Notification(models.Model):
     url = models.CharField(max_length=500, blank=True)
     key = models.CharField(max_length=200)
     created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
+    # Whether it was read, not when: a reading time beside an anonymous evaluation's date could
+    # tell who answered (the evaluation's notice leads to its form).
+    read = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -39,7 +41,7 @@ class Notification(models.Model):
         ]
         indexes = [
             # The bell's count and the centre's list: a person's notifications, newest first.
-            models.Index(fields=["user", "read_at"], name="notification_user_unread"),
+            models.Index(fields=["user", "read"], name="notification_user_unread"),
             models.Index(fields=["user", "-created_at", "-id"], name="notification_user_recent"),
         ]
 
@@ -48,4 +50,4 @@ class Notification(models.Model):
 
     @property
     def is_read(self) -> bool:
-        return self.read_at is not None
+        return self.read

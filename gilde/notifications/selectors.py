@@ -12,7 +12,7 @@ UNREAD_ANNOTATION = "unread_notification_count"
 def unread_subquery():
     """The number of the user's unread notifications, as an expression on the user's row."""
     unread = (
-        Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+        Notification.objects.filter(user=OuterRef("pk"), read=False)
         .order_by()
         .values("user")
         .annotate(count=Count("pk"))
@@ -24,7 +24,7 @@ def unread_subquery():
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.filter(user=user, read=False).count()
 
 
 def notifications_of(user) -> QuerySet[Notification]:

@@ -4,7 +4,6 @@ marking them read or unread."""
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.functional import Promise
 
 from .kinds import registered_kinds
@@ -64,7 +63,7 @@ def notify(
 def notifications_mark(*, user, read: bool, ids: list[int] | None = None) -> int:
     """Mark `user`'s notifications (those in `ids`, or all) as read or unread; how many changed.
     Only the person's own rows can change: the query starts from them."""
-    rows = Notification.objects.filter(user=user, read_at__isnull=read)
+    rows = Notification.objects.filter(user=user, read=not read)
     if ids is not None:
         rows = rows.filter(pk__in=ids)
-    return rows.update(read_at=timezone.now() if read else None)
+    return rows.update(read=read)

@@ -269,7 +269,7 @@ def test_demo_fills_the_home_and_the_notification_centre(client):
     participant = User.objects.get(email="deelnemer@example.org")
     assert CommentRequest.objects.filter(community=cop, membership__user=participant).exists()
     assert AgendaTemplate.objects.filter(community=cop).exists()
-    assert Notification.objects.filter(user=participant, read_at__isnull=True).exists()
+    assert Notification.objects.filter(user=participant, read=False).exists()
     client.force_login(participant)
     home = client.get(f"/c/{cop.slug}/").content.decode()
     now = home.split('data-section="now"', 1)[1].split("</section>", 1)[0]

@@ -96,7 +96,7 @@ def test_read_and_unread_and_all(client, participant):
     first.refresh_from_db()
     assert not first.is_read
     client.post(reverse("notifications:mark_all"))
-    assert not Notification.objects.filter(user=participant, read_at__isnull=True).exists()
+    assert not Notification.objects.filter(user=participant, read=False).exists()
     second.refresh_from_db()
     assert second.is_read
 
