@@ -3,21 +3,19 @@ the participant, an agenda template, and the notices the meetings' e-mails would
 
 from datetime import datetime
 
+from django.urls import reverse
+
 from gilde.communities.models import Community, Role
 from gilde.meetings import services as meeting_services
 from gilde.meetings.models import MeetingStatus
 from gilde.meetings.notices import meeting_notice
 from gilde.meetings.notifications import evaluation_key, invitation_key, meeting_path
 from gilde.notifications.models import Notification
-from gilde.question import services as question_services
+from gilde.notifications.services import notify
 from gilde.question.models import CommentRequest
 
 ASKER = "facilitator@example.org"
 ASKED = ["deelnemer@example.org"]
-MESSAGE = (
-    "We hebben de kernvraag na de laatste bijeenkomst aangescherpt. Klopt “duurzaam werk” nog "
-    "met wat jullie in je eigen organisatie zien?"
-)
 
 
 def load_home(*, community: Community, users: dict, now: datetime) -> None:
@@ -34,10 +32,26 @@ def load_home(*, community: Community, users: dict, now: datetime) -> None:
             role=Role.PARTICIPANT,
         ).select_related("user")
     )
-    if asker is not None and asked and community.question_versions.exists():
-        question_services.comments_request(
-            community=community, actor=asker, recipients=asked, message=MESSAGE
-        )
+    version = community.question_versions.order_by("-number").first()
+    if asker is not None and version is not None:
+        # As `question.services.comments_request` records it, without its e-mails (the scale
+        # seeder copies this CoP many times).
+        for membership in asked:
+            request = CommentRequest.objects.create(
+                community=community, version=version, membership=membership, requested_by=asker
+            )
+            notify(
+                user=membership.user,
+                kind="comments.requested",
+                key=f"comment-request:{request.pk}",
+                community=community,
+                url=reverse(
+                    "question:version",
+                    kwargs={"slug": community.slug, "number": version.number},
+                ),
+                name=str(asker),
+                cop=community.name,
+            )
     meetings = list(community.meetings.select_related("community").order_by("starts_at"))
     coming = next(
         (m for m in meetings if m.status == MeetingStatus.PLANNED and m.starts_at > now), None
