@@ -67,11 +67,13 @@ run: $(RUN_STAMP)
 	trap 'exit 0' INT TERM; \
 	wait $$serve
 
-# Debian's Chromium for the browser tests, gettext for the translation checks.
+# Debian's Chromium for the browser tests, gettext for the translation checks, poppler-utils
+# (pdftotext) to read back the PDFs the tests make.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	{ command -v msgfmt && command -v xgettext; } >/dev/null || missing="$$missing gettext"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null; then \
 			echo "Installing$$missing with apt-get"; \

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ninja",
     "gilde.core",
     "gilde.accounts",
+    "gilde.notifications",
     "gilde.communities",
     "gilde.guide",
     "gilde.question",
@@ -118,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
+                "gilde.notifications.context_processors.bell",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -290,3 +292,11 @@ GILDE_BASE_URL = env_str("GILDE_BASE_URL", f"http://127.0.0.1:{env_str('PORT', '
 # the lock protects one account (five failures, fifteen minutes) without locking out a whole office
 # behind one address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# The installation's public face: who runs it, how to reach them, and under which licence the
+# software is offered (the "about" and privacy pages show these; empty values are said plainly).
+GILDE_OPERATOR = env_str("GILDE_OPERATOR")
+GILDE_CONTACT_EMAIL = env_str("GILDE_CONTACT_EMAIL")
+GILDE_LICENCE = env_str("GILDE_LICENCE")
+GILDE_LICENCE_URL = env_str("GILDE_LICENCE_URL")
+GILDE_SOURCE_URL = env_str("GILDE_SOURCE_URL")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("gilde.learning.urls")),
     path("", include("gilde.monitoring.urls")),
     path("", include("gilde.decisions.urls")),
+    path("", include("gilde.notifications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -20,9 +20,11 @@ from gilde.communities.models import Application, Policy, Role, token_digest
 from gilde.composition import services as composition_services
 from gilde.guide.models import CustomWorkForm
 from gilde.impact import services as impact_services
+from gilde.meetings import services as meeting_services
 from gilde.meetings.models import AgendaItem, EvaluationQuestion, Meeting
 from gilde.monitoring import services as monitoring_services
 from gilde.monitoring.models import TisFunction
+from gilde.notifications.services import notify
 from gilde.question import services as question_services
 from gilde.question.models import SHEET_FIELDS
 
@@ -91,6 +93,8 @@ OWN_ITEM = {**KEEPERS, "facilitator": 404, "initiator": 404}
 
 EXPECTED = {
     "core:home": ALL(200),
+    "core:about": ALL(200),
+    "core:privacy": ALL(200),
     "accounts:set_language": post_only(ALL(200)),
     "accounts:register": ANONYMOUS_ONLY,
     "accounts:confirm": ALL(400),
@@ -121,6 +125,8 @@ EXPECTED = {
     "communities:invite": RUNNERS_ONLY,
     "communities:invitation_revoke": post_only(RUNNERS_ONLY),
     "communities:audit": RUNNERS_ONLY,
+    "communities:plan": MEMBERS_ONLY,
+    "communities:plan_pdf": MEMBERS_ONLY,
     "guide:about": ALL(200),
     "guide:steps": ALL(200),
     "guide:step": ALL(200),
@@ -152,6 +158,8 @@ EXPECTED = {
     "question:node_edit": RUNNERS_ONLY,
     "question:node_delete": RUNNERS_ONLY,
     "question:layers": MEMBERS_ONLY,
+    "question:sheet_print": MEMBERS_ONLY,
+    "question:sheet_pdf": MEMBERS_ONLY,
     "composition:dashboard": MEMBERS_ONLY,
     "composition:rules": post_only(RUNNERS_ONLY),
     "composition:candidates": RUNNERS_ONLY,
@@ -185,7 +193,15 @@ EXPECTED = {
     "meetings:facilitation": RUNNERS_ONLY,
     "meetings:agenda": RUNNERS_ONLY,
     "meetings:agenda_item_edit": RUNNERS_ONLY,
-    "meetings:agenda_item_delete": post_only(RUNNERS_ONLY),
+    "meetings:agenda_item_delete": RUNNERS_ONLY,  # a GET asks first
+    "meetings:agenda_break": post_only(RUNNERS_ONLY),
+    "meetings:agenda_template_save": post_only(RUNNERS_ONLY),
+    "meetings:agenda_template_apply": post_only(RUNNERS_ONLY),
+    "meetings:agenda_templates": RUNNERS_ONLY,
+    "meetings:agenda_template_delete": RUNNERS_ONLY,
+    "meetings:agenda_add_work_form": RUNNERS_ONLY,
+    "meetings:programme_print": MEMBERS_ONLY,
+    "meetings:programme_pdf": MEMBERS_ONLY,
     "meetings:agenda_item_move": post_only(RUNNERS_ONLY),
     "meetings:meeting_facilitators": RUNNERS_ONLY,
     "meetings:prepare": RUNNERS_ONLY,
@@ -365,6 +381,11 @@ EXPECTED = {
     # A form body is not the JSON the operation takes: 400 for whoever is logged in, before the
     # CoP is looked at (so it says nothing about it). test_api.py covers its access with JSON.
     "api:rsvp": get_405({**ALL(400), "anonymous": 401}),
+    "notifications:centre": LOGGED_IN,
+    "notifications:mark_all": post_only(LOGGED_IN),
+    # The participant's own notification: everyone else gets 404, as for a made-up id.
+    "notifications:open": {**ALL(404), "anonymous": LOGIN, "participant": 302},
+    "notifications:mark": post_only({**ALL(404), "anonymous": LOGIN, "participant": 200}),
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -468,6 +489,18 @@ def url_kwargs(cop, personas):
         duration_minutes=180,
     )
     item = AgendaItem.objects.create(meeting=meeting, title="Check-in", duration_minutes=15)
+    agenda_template = meeting_services.agenda_template_save(
+        meeting=meeting, actor=initiator, name="Standaard"
+    )
+    notification = notify(
+        user=personas["participant"],
+        kind="meeting.reminder",
+        key="matrix",
+        community=cop,
+        url=f"/c/{cop.slug}/",
+        title="Bijeenkomst 1",
+        when=meeting.starts_at,
+    )
     question = EvaluationQuestion.objects.create(
         community=cop, text="Wat neem je mee?", kind="open", feeds_next_meeting=True
     )
@@ -540,6 +573,8 @@ def url_kwargs(cop, personas):
         "moment": moment.pk,
         "barrier": moment.barriers.get().pk,
         "invitation": invitation.pk,
+        "template_pk": agenda_template.pk,
+        "notification": notification.pk,
         "tis_token": tis_token,
         "story": story.pk,
         "action": action.pk,
@@ -642,6 +677,8 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name == "communities:invitation_revoke":
             kwargs[key] = url_kwargs["cop_invitation"]
+        elif key == "pk" and name.startswith("notifications:"):
+            kwargs[key] = url_kwargs["notification"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):
             kwargs[key] = url_kwargs["work_form"]
         elif key == "pk" and name.startswith("meetings:"):

@@ -1,6 +1,19 @@
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 from .models import email_normalise
+
+# Values that every page shows about the logged-in person (the bell's count of unread
+# notifications) are read with the person's own row, in the same query: apps above register an
+# expression under a name, and `request.user` carries it as an attribute.
+_USER_ANNOTATIONS: dict[str, Callable[[], object]] = {}
+
+
+def register_user_annotation(name: str, expression: Callable[[], object]) -> None:
+    """Annotate the session's user with `expression()` (e.g. a Subquery) as `name`."""
+    _USER_ANNOTATIONS[name] = expression
 
 
 class AccountBackend(ModelBackend):
@@ -11,7 +24,10 @@ class AccountBackend(ModelBackend):
         return True
 
     def get_user(self, user_id):
-        user = super().get_user(user_id)
+        users = get_user_model()._default_manager.all()
+        if _USER_ANNOTATIONS:
+            users = users.annotate(**{name: make() for name, make in _USER_ANNOTATIONS.items()})
+        user = users.filter(pk=user_id).first()
         return user if user is not None and user.is_active else None
 
 

@@ -9,7 +9,20 @@ class CommunitiesConfig(AppConfig):
         from gilde.accounts.selectors import register_suggestion_source
         from gilde.core.periodic import register_periodic_task
 
-        from . import api, audit, personal_data, portability, readiness, revision, selectors  # noqa: F401  (audit, the registry)  # noqa: F401  (API, personal data, export)
+        from . import (  # noqa: F401  (the registries and what this app puts in them)
+            activity,
+            api,
+            audit,
+            first_steps,
+            notices,
+            now,
+            personal_data,
+            plan,
+            portability,
+            readiness,
+            revision,
+            selectors,
+        )
         from .tasks import retention_run
 
         revision.connect()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gilde.core.audit import choice_label, field_names, register_audit_messages
 
+from .activity import register_group_activity
 from .models import Community, Role
 
 register_audit_messages(
@@ -33,3 +34,6 @@ register_audit_messages(
         "fields": field_names(Community),
     },
 )
+
+# The home's recent activity shows these to every member (activity.py).
+register_group_activity(["step.reopened"])

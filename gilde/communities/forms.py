@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gilde.core.forms import CleanTextMixin
 
 from .models import Community, Focus, Role
+from .starters import EMPTY, STARTERS
 
 
 def slug_from(text: str) -> str:
@@ -60,7 +61,10 @@ class CommunityForm(CleanTextMixin, forms.ModelForm):
                 "Part of the CoP's address in Gilde, like circular-business. "
                 "Leave it empty to derive it from the name."
             ),
-            "description": _("The domain in a few sentences: what the CoP is about and for whom."),
+            "description": _(
+                "A few sentences for the directory and invitations: what the CoP works on and "
+                "for whom. The question itself, with its domain, is sharpened in step 1."
+            ),
             "policy": _(
                 "Closed suits a group that digs into a tough question together: people you "
                 "invite join, others apply and the facilitators decide. Open suits spreading "
@@ -107,6 +111,26 @@ class CommunityForm(CleanTextMixin, forms.ModelForm):
             )
         cleaned["slug"] = slug
         return cleaned
+
+
+class CommunityCreateForm(CommunityForm):
+    """Starting a CoP: its settings, and where to start from (see `starters`)."""
+
+    starter = forms.ChoiceField(
+        label=_("Start from"),
+        choices=[(starter.key, starter.label) for starter in STARTERS],
+        initial=EMPTY,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "With examples, step 1 gets example yields for each level, the evaluation gets its "
+            "questions and the meetings an agenda template for the first meeting. Change or "
+            "delete whatever does not fit."
+        ),
+    )
+
+    def clean_starter(self) -> str:
+        return self.cleaned_data["starter"] or EMPTY
 
 
 class InvitationForm(CleanTextMixin, forms.Form):

@@ -47,7 +47,9 @@ class Community(models.Model):
             )
         ],
     )
-    description = models.TextField(_("domain"), max_length=2000)
+    # What the CoP is about, for the directory and invitations; the question itself, with its
+    # domain, is the question sheet's (step 1), which the group sharpens over time.
+    description = models.TextField(_("about the CoP"), max_length=2000)
     policy = models.CharField(
         _("membership"), max_length=10, choices=Policy.choices, default=Policy.CLOSED
     )

@@ -47,6 +47,8 @@ def _community_id(instance: Model, depth: int = 0) -> int | None:
     return None
 
 
+_UNCOUNTED = ("gilde.core.", "gilde.notifications.")
+
 # A person's fields that CoP pages compute with (the group's composition); a login changes none.
 _USER_FIELDS = {"name", "organisation", "sector", "discipline", "function", "knowledge_type"}
 
@@ -54,8 +56,9 @@ _USER_FIELDS = {"name", "organisation", "sector", "discipline", "function", "kno
 def _changed(sender, instance, update_fields=None, **kwargs) -> None:
     if kwargs.get("raw") or not sender.__module__.startswith("gilde."):
         return
-    # The CoP's own row is read fresh on every page; the audit log is not computed from.
-    if isinstance(instance, Community) or sender.__module__.startswith("gilde.core."):
+    # The CoP's own row is read fresh on every page; the audit log and a person's notifications
+    # are not computed from.
+    if isinstance(instance, Community) or sender.__module__.startswith(_UNCOUNTED):
         return
     if sender._meta.label == "accounts.User":
         if instance.pk and (update_fields is None or _USER_FIELDS & set(update_fields)):

@@ -61,6 +61,20 @@ def members_by_role(community: Community) -> list[tuple[str, str, list[Membershi
     ]
 
 
+def members_running(community: Community) -> list[tuple[str, str, list[Membership]]]:
+    """(role, heading, memberships) for the initiators and facilitators, for the CoP's home.
+    One query, however large the group."""
+    grouped: dict[str, list[Membership]] = defaultdict(list)
+    running = community_members(community).filter(role__in=[Role.INITIATOR, Role.FACILITATOR])
+    for membership in running:
+        grouped[membership.role].append(membership)
+    return [
+        (role, role_heading(role, len(grouped[role])), grouped[role])
+        for role in (Role.INITIATOR, Role.FACILITATOR)
+        if grouped[role]
+    ]
+
+
 def role_counts(community: Community) -> dict[str, int]:
     counts = community.memberships.aggregate(
         **{role: Count("id", filter=Q(role=role)) for role in ROLE_ORDER}

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from gilde.accounts.models import User, email_normalise
@@ -27,6 +27,8 @@ from .models import (
     StepMark,
     token_digest,
 )
+from .notices import application_decided_notice, application_received_notice
+from .starters import EMPTY, starter_apply
 
 SETTINGS_FIELDS = [
     "name",
@@ -68,11 +70,14 @@ class MembershipError(Exception):
 
 
 @transaction.atomic
-def community_create(*, creator, **fields) -> Community:
-    """Create a CoP; its creator becomes the initiator."""
+def community_create(*, creator, starter: object = EMPTY, **fields) -> Community:
+    """Create a CoP; its creator becomes the initiator. `starter` fills it with a starting point
+    (see `starters`), in the creator's language."""
     community = Community.objects.create(**fields)
     Membership.objects.create(community=community, user=creator, role=Role.INITIATOR)
     audit_log(community=community, actor=creator, action="community.created")
+    with translation.override(creator.language):
+        starter_apply(community=community, actor=creator, key=str(starter))
     return community
 
 
@@ -235,6 +240,7 @@ def application_submit(*, community: Community, user, motivation: str) -> Applic
                     language=membership.user.language,
                     context={"community": community, "application": application},
                 )
+            application_received_notice(application)
     except IntegrityError as error:
         raise MembershipError("already_applied") from error
     return application
@@ -268,6 +274,7 @@ def application_decide(
             language=application.user.language,
             context={"community": community, "application": application},
         )
+        application_decided_notice(application)
     return application
 
 

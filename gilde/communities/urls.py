@@ -30,4 +30,6 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("c/<slug:slug>/audit/", views.audit, name="audit"),
+    path("c/<slug:slug>/plan/", views.plan, name="plan"),
+    path("c/<slug:slug>/plan.pdf", views.plan_pdf, name="plan_pdf"),
 ]

@@ -9,7 +9,7 @@ class CompositionConfig(AppConfig):
         from gilde.accounts.selectors import register_suggestion_source
         from gilde.communities.joining import on_member_joined
 
-        from . import audit, instruments, readiness, selectors, workspace  # noqa: F401
+        from . import audit, instruments, now, readiness, selectors, workspace  # noqa: F401
         from .services import candidate_for_new_member
 
         # A candidate who joins the CoP becomes a member of the pipeline, with their details.

@@ -14,7 +14,7 @@ from gilde.core.svg import svg_number as _fmt
 from gilde.core.svg import svg_text as _text
 
 WIDTH = 520
-LABEL_W = 170  # room for the category names, right-aligned against the bars
+LABEL_W = 210  # room for the category names, right-aligned against the bars
 VALUE_W = 36  # room for the count after the longest bar
 TOP = 8
 ROW_H = 30
@@ -22,7 +22,7 @@ PAIR_ROW_H = 40
 BAR_H = 18
 PAIR_BAR_H = 15
 LEGEND_H = 30
-CHAR_W = 7.6  # rough width of one character at font-size 14
+CHAR_W = 8.8  # width of a wide character at font-size 14: labels are never cut off
 MAX_BARS = 12
 # The what-if bars: a white fill with a dark outline, so "with candidates" does not rest on
 # colour alone (3:1 against white for the outline, WCAG 1.4.11).

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 AVAILABLE = {code for code, _name in settings.LANGUAGES}
 
@@ -23,24 +24,38 @@ def chosen_language(request) -> str | None:
     return language if language in AVAILABLE else None
 
 
-def language_middleware(get_response):
-    """Speak the account's language, else the visitor's chosen one, else Dutch.
+def browser_language(request) -> str | None:
+    """The first language in the browser's Accept-Language that Gilde speaks, if any: a browser
+    that asks for English first gets English, one that asks for Dutch (or anything else first
+    and Dutch later) gets Dutch."""
+    header = request.headers.get("Accept-Language", "")
+    for code, _quality in parse_accept_lang_header(header[:500]):
+        base = code.split("-")[0].lower()
+        if base in AVAILABLE:
+            return base
+    return None
 
-    The browser's Accept-Language is deliberately ignored: Gilde is Dutch first, and English is a
-    choice a person makes with the switch in the header.
-    """
+
+def language_middleware(get_response):
+    """Speak the account's language; else the language the visitor chose with the switch; else,
+    for an anonymous visitor, the first language their browser asks for that Gilde speaks; else
+    Dutch. A chosen language always wins over the browser's."""
 
     def middleware(request):
         user = getattr(request, "user", None)
+        from_browser = False
         if user is not None and user.is_authenticated:
             language = user.language
         else:
             language = chosen_language(request)
+            if language is None:
+                language = browser_language(request)
+                from_browser = True
         language = language if language in AVAILABLE else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = get_response(request)
-        patch_vary_headers(response, ["Cookie"])
+        patch_vary_headers(response, ["Cookie", "Accept-Language"] if from_browser else ["Cookie"])
         response.headers.setdefault("Content-Language", language)
         return response
 

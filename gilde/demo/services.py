@@ -30,6 +30,7 @@ from . import data
 from .api import load_api
 from .decisions import load_decisions
 from .group import load_group
+from .home import load_home
 from .impact import load_impact
 from .learning import load_learning
 from .meetings import load_meetings
@@ -354,6 +355,7 @@ def demo_fill(*, community: Community, users: dict[str, User], now: datetime) ->
     load_monitoring(community=community, users=users, now=now)
     load_decisions(community=community, users=users, now=now)
     load_api(community=community, users=users, now=now)
+    load_home(community=community, users=users, now=now)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from gilde.communities.activity import register_group_activity
 from gilde.core.audit import register_audit_messages
 
 register_audit_messages(
@@ -11,3 +12,6 @@ register_audit_messages(
         "work_form.deleted": _("deleted the work form %(name)s"),
     },
 )
+
+# The home's recent activity shows these to every member (communities/activity.py).
+register_group_activity(["work_form.added"])

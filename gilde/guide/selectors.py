@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from gilde.communities.models import Community
-from gilde.communities.readiness import StepState, step_state, step_states
+from gilde.communities.readiness import StepState, StepStatus, step_state, step_states
 from gilde.communities.revision import cached_for
 
 from .content import Guide, Step, WorkForm, load_guide, render_markdown
@@ -60,3 +60,8 @@ def step_rail(
         fresh = step_state(community, current, facts)
         states = [fresh if state.number == current else state for state in states]
     return [(state, guide.step(state.number)) for state in states]
+
+
+def rail_focus(rail: list[tuple[StepState, Step]]) -> tuple[StepState, Step] | None:
+    """The step the CoP is at: the first that is not done; None when all eight are."""
+    return next(((state, step) for state, step in rail if state.status != StepStatus.DONE), None)

@@ -81,6 +81,8 @@ def cop_step(request, access, number: int):
             # Who marked the step: named only to those who may read the member list.
             "marked_by": access.user_label(state.mark.marked_by) if state.mark else "",
             "rail": rail,
+            "previous_step": rail[number - 2][1] if number > 1 else None,
+            "next_step": rail[number][1] if number < len(rail) else None,
             "form": StepMarkForm(),
             "workspace_template": workspace.template if workspace else None,
             **(workspace.context(request, access, facts) if workspace else {}),

@@ -9,7 +9,8 @@ class MeetingsConfig(AppConfig):
         # Register step 4's page part, step 5's ownership signal and the meetings' instruments.
         # What meetings tell other apps (registries in communities): the calendar, agenda items,
         # e-mail choices, the ownership trend, evidence for monitoring, agenda items as
-        # interventions; and its part of the API, the personal data and the CoP export.
+        # interventions, "now" items, notices, print pages, starters and library links; and its
+        # part of the API, the personal data and the CoP export.
         from gilde.core.periodic import register_periodic_task
 
         from . import (  # noqa: F401
@@ -17,10 +18,15 @@ class MeetingsConfig(AppConfig):
             audit,
             evidence,
             instruments,
+            library,
+            notices,
+            now,
             personal_data,
             portability,
+            printing,
             providers,
             readiness,
+            starters,
             workspace,
         )
         from .tasks import send_due_notifications

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from gilde.communities.activity import register_group_activity
 from gilde.core.audit import choice_label, register_audit_messages
 
 from .models import FacilitationMode
@@ -36,10 +37,20 @@ register_audit_messages(
         "agenda_item.added": _("added “%(item)s” to the agenda of %(meeting)s"),
         "agenda_item.changed": _("changed “%(item)s” on the agenda of %(meeting)s"),
         "agenda_item.deleted": _("removed “%(item)s” from the agenda of %(meeting)s"),
+        "agenda_template.saved": _("saved the agenda template “%(name)s”"),
+        "agenda_template.applied": _(
+            "started the agenda of %(meeting)s from the template “%(name)s”"
+        ),
+        "agenda_template.deleted": _("deleted the agenda template “%(name)s”"),
     },
     labels={"mode": _mode_label},
 )
 register_audit_messages(
     {"facilitation.changed": _("changed how the meetings are facilitated: %(mode)s")},
     labels={"mode": choice_label(FacilitationMode)},
+)
+
+# The home's recent activity shows these to every member (communities/activity.py).
+register_group_activity(
+    ["meetings.scheduled", "meeting.changed", "evaluation.opened_early", "evaluation.closed_early"]
 )

@@ -25,7 +25,7 @@ PLOT_H = 200
 BOTTOM = 40  # room for the meeting labels
 MIN_WIDTH = 520
 STEP_W = 56  # horizontal room per meeting
-CHAR_W = 7.2  # rough width of one character at font-size 13
+CHAR_W = 8.2  # width of a wide character at font-size 13: labels are never cut off
 SCALE_MIN, SCALE_MAX = 1, 5
 
 

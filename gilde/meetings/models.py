@@ -213,6 +213,9 @@ class AgendaItem(models.Model):
     )
     tgi_focus = models.CharField(_("TGI focus"), max_length=10, choices=TGI_CHOICES, blank=True)
     notes = models.TextField(_("notes"), max_length=3000, blank=True)
+    # A break: on the programme with its clock time, led by nobody, not counted as an item the
+    # group leads (ownership) or in the agenda's mix of configurations.
+    is_break = models.BooleanField(_("break"), default=False)
 
     class Meta:
         ordering = ["position", "id"]
@@ -221,6 +224,34 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class AgendaTemplate(models.Model):
+    """A saved agenda that a facilitator starts a meeting's agenda from: its items as a list of
+    their fields (title, work form, minutes, configuration, TGI focus, notes, break), without
+    who leads them."""
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="agenda_templates"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    items = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("agenda template")
+        verbose_name_plural = _("agenda templates")
+        constraints = [
+            models.UniqueConstraint(fields=["community", "name"], name="agenda_template_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(int(item.get("duration_minutes") or 0) for item in self.items)
 
 
 class Rsvp(models.TextChoices):

@@ -4,7 +4,9 @@ Every e-mail has a key (see `notifications.py`). The key is stored in the same t
 decision to send, so a task that runs twice, or two workers that run it at once, send it once.
 Services call `notify_meeting_changed` (one meeting changed), `notify_series_scheduled` (a series
 planned, perhaps replacing one: one message per person, not one per meeting) and
-`notify_evaluation_opened`; they enqueue only after the surrounding transaction commits. The
+`notify_evaluation_opened`; they enqueue only after the surrounding transaction commits. Each
+e-mail to a person also leaves a notice in their notification centre (`notices.py`), whatever
+their e-mail choice, under the e-mail's key. The
 time-based e-mails come from `send_due_notifications`, which `gilde worker` enqueues every ten
 minutes (and `gilde notify` on demand).
 """
@@ -22,10 +24,12 @@ from icalendar import Calendar
 
 from gilde.communities.models import Community
 from gilde.core.mail import absolute_url, send_templated_mail
+from gilde.notifications.services import notify
 
 from . import ical
 from . import notifications as n
 from .models import Meeting, MeetingStatus, NotificationMode, SentNotification
+from .notices import meeting_notice
 
 logger = logging.getLogger(__name__)
 
@@ -218,6 +222,16 @@ def send_series_invitations(community_id: int, meeting_ids: list, cancelled: lis
     }
     sent = 0
     for user in n.community_attendees(community_id):
+        key = n.series_key(community_id, uids, user)
+        if meetings:
+            notify(
+                user=user,
+                kind="meetings.series",
+                key=key,
+                community=community,
+                url=str(context["path"]),
+                count=len(meetings),
+            )
         if not _wants_each(user):
             continue  # digest readers see the week's meetings in their digest
         attachments = []
@@ -228,13 +242,20 @@ def send_series_invitations(community_id: int, meeting_ids: list, cancelled: lis
             ics = meetings_ics(gone, method="CANCEL", attendee=user)
             attachments.append(("cancelled.ics", ics, ICS_MIMETYPE))
         sent += _send_once(
-            key=n.series_key(community_id, uids, user),
+            key=key,
             user=user,
             template="meeting_series",
             context=context,
             attachments=attachments,
         )
     return sent
+
+
+def _calendar_path(meeting: Meeting) -> str:
+    community = Community.objects.filter(pk=meeting.community_id).only("slug").first()
+    if community is None:
+        return ""
+    return reverse("meetings:calendar", kwargs={"slug": community.slug})
 
 
 def _send_invitations(meeting: Meeting) -> int:
@@ -247,12 +268,24 @@ def _send_invitations(meeting: Meeting) -> int:
         "cancelled": cancelled,
         "changed": meeting.sequence > 0,
     }
+    kind = (
+        "meeting.cancelled"
+        if cancelled
+        else "meeting.changed"
+        if context["changed"]
+        else "meeting.invited"
+    )
+    # A deleted meeting has no page any more: its notice points to the calendar.
+    exists = Meeting.objects.filter(pk=meeting.pk).exists()
+    path = context["path"] if exists else _calendar_path(meeting)
     sent = 0
     for user in n.meeting_attendees(meeting):
+        key = n.invitation_key(meeting, user)
+        meeting_notice(user=user, meeting=meeting, kind=kind, key=key, path=path)
         if not _wants_each(user):
             continue  # digest readers see the week's meetings in their digest
         sent += _send_once(
-            key=n.invitation_key(meeting, user),
+            key=key,
             user=user,
             template="meeting_invitation",
             context=context,
@@ -279,9 +312,18 @@ def _send_evaluation_requests(meeting: Meeting) -> int:
     }
     sent = 0
     for user in n.evaluation_recipients(meeting):
+        key = n.evaluation_key(meeting, user)
+        meeting_notice(
+            user=user,
+            meeting=meeting,
+            kind="evaluation.requested",
+            key=key,
+            path=context["path"],
+            closes=meeting.evaluation_closes_at,
+        )
         if _wants_each(user):
             sent += _send_once(
-                key=n.evaluation_key(meeting, user),
+                key=key,
                 user=user,
                 template="evaluation_request",
                 context=context,
@@ -294,11 +336,15 @@ def _send_reminders(meeting: Meeting) -> int:
     context = _meeting_context(meeting)
     sent = 0
     for user in n.meeting_attendees(meeting):
+        key = n.reminder_key(meeting, user)
+        meeting_notice(
+            user=user, meeting=meeting, kind="meeting.reminder", key=key, path=context["path"]
+        )
         if not _wants_each(user):
             continue
         ics = meeting_ics(meeting, method="REQUEST", attendee=user)
         sent += _send_once(
-            key=n.reminder_key(meeting, user),
+            key=key,
             user=user,
             template="meeting_reminder",
             context=context,
@@ -312,9 +358,13 @@ def _send_prepare_reminders(meeting: Meeting) -> int:
     context = _meeting_context(meeting, "meetings:prepare")
     sent = 0
     for user in n.meeting_facilitators(meeting):
+        key = n.prepare_key(meeting, user)
+        meeting_notice(
+            user=user, meeting=meeting, kind="meeting.prepare", key=key, path=context["path"]
+        )
         if _wants_each(user):
             sent += _send_once(
-                key=n.prepare_key(meeting, user),
+                key=key,
                 user=user,
                 template="prepare_reminder",
                 context=context,

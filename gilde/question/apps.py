@@ -10,8 +10,12 @@ class QuestionConfig(AppConfig):
             audit,
             evidence,
             instruments,
+            notices,
+            now,
             personal_data,
             portability,
+            printing,
             readiness,
+            starters,
             workspace,
         )

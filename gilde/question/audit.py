@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from gilde.communities.activity import register_group_activity
 from gilde.core.audit import choice_label, register_audit_messages
 
 from .models import YieldLevel
@@ -33,3 +34,6 @@ register_audit_messages(
     },
     labels={"level": choice_label(YieldLevel)},
 )
+
+# The home's recent activity shows these to every member (communities/activity.py).
+register_group_activity(["question.changed", "yield.added", "urgency_signal.added"])

@@ -85,7 +85,7 @@ CELL_W = (PLOT_RIGHT - PLOT_LEFT) / 5
 CELL_H = (PLOT_BOTTOM - PLOT_TOP) / 5
 DOT_R = 7
 ROW_STEP = 17  # vertical room one dot and its label need
-CHAR_W = 6.2  # rough width of one character at font-size 11
+CHAR_W = 6.9  # width of a wide character at font-size 11: labels are never cut off
 LABEL_BAND = 18  # room for a quadrant name at the top or bottom of the plot
 
 

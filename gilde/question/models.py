@@ -126,6 +126,38 @@ class VersionComment(models.Model):
         return self.body[:60]
 
 
+class CommentRequest(models.Model):
+    """That a runner asked a member to comment on the question; answered once that member
+    comments on any version of it afterwards. The member sees it on their home until then, and
+    the asker hears of the reply."""
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="comment_requests"
+    )
+    version = models.ForeignKey(
+        QuestionVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    membership = models.ForeignKey(
+        "communities.Membership", on_delete=models.CASCADE, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("request for comments")
+        verbose_name_plural = _("requests for comments")
+        indexes = [
+            models.Index(fields=["membership", "answered_at"], name="comment_request_open"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.community}: {self.membership_id} ({self.created_at:%Y-%m-%d})"
+
+
 class SignalKind(models.TextChoices):
     TREND_REPORT = "trend_report", _("Trend report")
     RESEARCH = "research", _("Research")

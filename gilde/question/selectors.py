@@ -5,7 +5,7 @@ from django.db.models import Count
 from gilde.communities.models import Community
 from gilde.core.versioning import field_labels
 
-from .models import SHEET_FIELDS, QuestionSheet, QuestionVersion, YieldLevel
+from .models import SHEET_FIELDS, CommentRequest, QuestionSheet, QuestionVersion, YieldLevel
 
 
 def sheet_labels() -> dict[str, str]:
@@ -38,3 +38,18 @@ def yields_by_level(community: Community) -> list[tuple[str, str, list]]:
     for item in community.intended_yields.all():
         grouped[item.level].append(item)
     return [(level, YieldLevel(level).label, grouped[level]) for level in YieldLevel.values]
+
+
+def current_version(community: Community) -> QuestionVersion | None:
+    """The question as it stands: its latest saved version, or None before the first save."""
+    return community.question_versions.order_by("-number").first()
+
+
+def comment_requests_open_for(membership) -> list:
+    """The requests for comments on the question that `membership` has not answered yet, newest
+    first, with who asked. One query."""
+    return list(
+        CommentRequest.objects.filter(
+            community_id=membership.community_id, membership=membership, answered_at__isnull=True
+        ).select_related("requested_by", "version")
+    )

@@ -5,15 +5,18 @@ lost. List items (signals, yields, stakeholders, tree nodes) change one at a tim
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
+from django.utils import timezone
 
 from gilde.communities.models import Community, Membership
 from gilde.core.audit import audit_log, delete_logged, save_logged
 from gilde.core.mail import queue_templated_mail
 from gilde.core.throttle import Throttled, throttle_hit
 from gilde.core.versioning import StaleEdit, versioned_save
+from gilde.notifications.services import notify
 
 from .models import (
     SHEET_FIELDS,
+    CommentRequest,
     IntendedYield,
     LayerNotes,
     ProblemNode,
@@ -67,8 +70,49 @@ def question_settings_save(*, community: Community, actor, group_may_edit: bool)
         audit_log(community=community, actor=actor, action="question.settings_changed")
 
 
+@transaction.atomic
 def comment_add(*, version: QuestionVersion, author, body: str) -> VersionComment:
-    return VersionComment.objects.create(version=version, author=author, body=body)
+    """Add a comment. When someone asked the author for comments, the request is answered: the
+    asker hears of it in the notification centre and by e-mail."""
+    comment = VersionComment.objects.create(version=version, author=author, body=body)
+    community = version.community
+    requests = list(
+        CommentRequest.objects.filter(
+            community=community, membership__user=author, answered_at__isnull=True
+        ).select_related("requested_by")
+    )
+    if not requests:
+        return comment
+    CommentRequest.objects.filter(pk__in=[r.pk for r in requests]).update(
+        answered_at=timezone.now()
+    )
+    path = reverse("question:version", kwargs={"slug": community.slug, "number": version.number})
+    askers = {r.requested_by.pk: r.requested_by for r in requests if r.requested_by}
+    for asker in askers.values():
+        if asker.pk == author.pk or not community.memberships.filter(user=asker).exists():
+            continue
+        notify(
+            user=asker,
+            kind="comments.replied",
+            key=f"comment:{comment.pk}:reply:{asker.pk}",
+            community=community,
+            url=path,
+            name=str(author),
+            cop=community.name,
+        )
+        queue_templated_mail(
+            template="question/email/comment_reply",
+            to=asker.email,
+            language=asker.language,
+            context={
+                "community": community,
+                "author": author,
+                "comment": comment,
+                "version": version,
+                "path": path,
+            },
+        )
+    return comment
 
 
 @transaction.atomic
@@ -92,6 +136,18 @@ def comments_request(
         if throttle_hit(scope="comment_request:address", value=membership.user.email)
     ]
     for membership in asked:
+        request = CommentRequest.objects.create(
+            community=community, version=version, membership=membership, requested_by=actor
+        )
+        notify(
+            user=membership.user,
+            kind="comments.requested",
+            key=f"comment-request:{request.pk}",
+            community=community,
+            url=path,
+            name=str(actor),
+            cop=community.name,
+        )
         queue_templated_mail(
             template="question/email/comment_request",
             to=membership.user.email,

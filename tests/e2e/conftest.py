@@ -43,8 +43,16 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            # Gilde answers an anonymous visitor in the browser's language: the journeys are
+            # Dutch, as most visitors' browsers are. A test that wants English asks for it.
+            "--lang=nl-NL",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "nl-NL"}
 
 
 @pytest.fixture

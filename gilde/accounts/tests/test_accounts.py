@@ -179,8 +179,11 @@ def test_password_reset_for_unknown_address_says_the_same(client, db, committed)
     assert [m.to for m in mail.outbox] == [["bekend@example.org"]]
 
 
-def test_dutch_by_default_even_for_an_english_browser(client, db):
+def test_dutch_by_default_and_english_for_a_visitor_whose_browser_asks_for_it(client, db):
+    # Issue 12: an anonymous visitor whose browser asks for English first gets English.
     response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="en">' in response.content.decode()
+    response = client.get("/", headers={"accept-language": "de-DE,fr;q=0.9"})
     assert '<html lang="nl">' in response.content.decode()
 
 

@@ -1,6 +1,6 @@
 """The communities app's pages, one module per part."""
 
-from .cops import audit, create, detail, directory, mine, settings_edit
+from .cops import audit, create, detail, directory, mine, plan, plan_pdf, settings_edit
 from .invitations import invitation, invitation_register, invitation_revoke, invite
 from .members import (
     application_decide,
@@ -29,5 +29,7 @@ __all__ = [
     "member_role",
     "members",
     "mine",
+    "plan",
+    "plan_pdf",
     "settings_edit",
 ]

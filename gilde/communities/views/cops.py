@@ -5,17 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from gilde.core.audit import audit_describe_html
 from gilde.core.pagination import paginate
+from gilde.core.pdf import printable_response
 
 from .. import selectors, services
 from ..access import Action, community_view
-from ..forms import CommunityForm
+from ..forms import CommunityCreateForm, CommunityForm
 from ..home import home_sections
 from ..models import Community, Role
 from ..pages import render_cop
+from ..plan import plan_sections
 
 
 def directory(request):
@@ -37,56 +38,34 @@ def mine(request):
 
 @login_required
 def create(request):
-    form = CommunityForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    form = CommunityCreateForm(request.POST or None, initial={"start_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         community = services.community_create(creator=request.user, **form.cleaned_data)
-        messages.success(request, _("Your CoP is ready. Invite its facilitators and participants."))
+        messages.success(
+            request,
+            _(
+                "Your CoP is ready. Begin with its question: the list under “Begin here” takes "
+                "you through the first steps."
+            ),
+        )
         return redirect(community)
     return render(request, "communities/community_form.html", {"form": form, "creating": True})
 
 
-def _next_steps(access, counts, pending_count: int) -> list[tuple[str, str]]:
-    """What this person may do next, as (label, url name) pairs."""
-    steps = []
-    if access.can(Action.INVITE):
-        steps.append((_("Invite facilitators and participants"), "communities:invite"))
-    if access.can(Action.DECIDE_APPLICATIONS) and pending_count:
-        steps.append(
-            (
-                ngettext(
-                    "Decide on %(count)s application",
-                    "Decide on %(count)s applications",
-                    pending_count,
-                )
-                % {"count": pending_count},
-                "communities:members",
-            )
-        )
-    if access.can(Action.VIEW_MEMBERS):
-        steps.append((_("See who is in the CoP"), "communities:members"))
-    if access.can(Action.EDIT_SETTINGS):
-        steps.append((_("Change the CoP's settings"), "communities:settings"))
-    if access.can(Action.VIEW_AUDIT_LOG):
-        steps.append((_("Read the audit log"), "communities:audit"))
-    return steps
-
-
 @community_view(Action.VIEW_HOME)
 def detail(request, access):
+    """The CoP's home: what the viewer has to do now and what is coming (registered sections:
+    the "now" panel, the "begin here" list, the step rail, the question, recent activity), then
+    who is in the CoP and what it is about."""
     community = access.community
     counts = selectors.role_counts(community)
-    pending = (
-        selectors.pending_applications(community).count()
-        if access.can(Action.DECIDE_APPLICATIONS)
-        else 0
-    )
     context = {
         "access": access,
         "community": community,
         "counts": counts,
         "member_total": sum(counts.values()),
-        "groups": selectors.members_by_role(community) if access.can(Action.VIEW_MEMBERS) else [],
-        "next_steps": _next_steps(access, counts, pending) if access.is_member else [],
+        # Those who run the CoP, by name to whoever may read the member list.
+        "runners": selectors.members_running(community) if access.sees_member_names else [],
         "can_leave": access.can_leave(counts[Role.INITIATOR]),
         "sections": home_sections(request, access),
     }
@@ -123,3 +102,24 @@ def audit(request, access):
         page=page,
         entries=[(entry, audit_describe_html(entry)) for entry in page.object_list],
     )
+
+
+def _plan(request, access, *, as_pdf: bool):
+    return printable_response(
+        request,
+        "communities/plan_print.html",
+        {"access": access, "community": access.community, "sections": plan_sections(access)},
+        filename=f"{access.community.slug}-plan.pdf",
+        as_pdf=as_pdf,
+    )
+
+
+@community_view(Action.VIEW_STEPS)
+def plan(request, access):
+    """The CoP plan (question, yields, group, facilitators, calendar), to print."""
+    return _plan(request, access, as_pdf=False)
+
+
+@community_view(Action.VIEW_STEPS)
+def plan_pdf(request, access):
+    return _plan(request, access, as_pdf=True)

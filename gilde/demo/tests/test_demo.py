@@ -300,3 +300,33 @@ def test_the_demo_initiator_has_a_read_token_once():
     demo_load()
     tokens = ApiToken.objects.filter(user__email="initiator@example.org")
     assert tokens.count() == 1 and tokens.get().scope == "read"
+
+
+@pytest.mark.django_db
+def test_demo_fills_the_home_and_the_notification_centre(client):
+    from gilde.meetings.models import AgendaTemplate
+    from gilde.notifications.models import Notification
+    from gilde.question.models import CommentRequest
+
+    demo_load()
+    cop = Community.objects.get(slug=data.MAIN_SLUG)
+    participant = User.objects.get(email="deelnemer@example.org")
+    assert CommentRequest.objects.filter(community=cop, membership__user=participant).exists()
+    assert AgendaTemplate.objects.filter(community=cop).exists()
+    assert Notification.objects.filter(user=participant, read=False).exists()
+    client.force_login(participant)
+    home = client.get(f"/c/{cop.slug}/").content.decode()
+    now = home.split('data-section="now"', 1)[1].split("</section>", 1)[0]
+    assert 'data-kind="comment_request"' in now
+    assert 'data-kind="meeting"' in now
+    counts = {
+        "requests": CommentRequest.objects.count(),
+        "notifications": Notification.objects.count(),
+        "templates": AgendaTemplate.objects.count(),
+    }
+    demo_load()
+    assert counts == {
+        "requests": CommentRequest.objects.count(),
+        "notifications": Notification.objects.count(),
+        "templates": AgendaTemplate.objects.count(),
+    }

@@ -7,6 +7,7 @@ may open it."""
 from django import template
 
 from ..instruments import instrument
+from ..work_form_actions import work_form_actions
 
 register = template.Library()
 
@@ -24,3 +25,9 @@ def in_gilde(context, blocks) -> dict:
         url = found.url(community) if may_open else ""
         shown.append((block, found, url))
     return {"shown": shown}
+
+
+@register.inclusion_tag("guide/_work_form_actions.html", takes_context=True)
+def work_form_actions_for(context, work_form) -> dict:
+    """Links to what the CoP can do with `work_form` (see `work_form_actions`)."""
+    return {"actions": work_form_actions(context.get("access"), work_form)}

@@ -1,12 +1,14 @@
 """Forms for agendas, facilitation and the preparation page. They validate only."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from gilde.communities.models import Community, Focus, Membership, Role
 from gilde.core.forms import CleanTextMixin, ModelMultipleChoiceField
 
-from ..models import AgendaItem, FacilitationMode, Meeting, facilitation_focus
+from ..models import AgendaItem, AgendaTemplate, FacilitationMode, Meeting, facilitation_focus
 
 # Who may lead an agenda item or facilitate a meeting: everybody but observers.
 LEADING_ROLES = (Role.INITIATOR, Role.FACILITATOR, Role.PARTICIPANT)
@@ -195,3 +197,48 @@ class NeedHandleForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.all()
         self.fields["agenda_item"].empty_label = _("No agenda item")
+
+
+class AgendaTemplateSaveForm(CleanTextMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Name of the template"),
+        max_length=120,
+        help_text=_("A template of the same name is replaced."),
+    )
+
+
+class AgendaTemplateChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return _("%(name)s (%(count)s items, %(minutes)s minutes)") % {
+            "name": obj.name,
+            "count": len(obj.items),
+            "minutes": obj.total_minutes,
+        }
+
+
+class AgendaTemplateApplyForm(CleanTextMixin, forms.Form):
+    template = AgendaTemplateChoiceField(
+        label=_("Template"), queryset=AgendaTemplate.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, community: Community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = community.agenda_templates.all()
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Meeting) -> str:
+        local = timezone.localtime(obj.starts_at)
+        return f"{obj.title} ({date_format(local, 'j F Y, H:i')})"
+
+
+class WorkFormToAgendaForm(CleanTextMixin, forms.Form):
+    """Add a work form from the library to a coming meeting's agenda."""
+
+    meeting = MeetingChoiceField(
+        label=_("Meeting"), queryset=Meeting.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings

@@ -1,6 +1,7 @@
 """Reads for meetings: agenda and facilitation."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
@@ -129,6 +130,12 @@ def agenda_for(*, meeting, items: list | None = None, work_forms=None) -> Agenda
             work_forms = work_forms_for(meeting.community)
     by_key = {form.key: form for form in work_forms}
     rows = [(item, by_key.get(item.work_form_key)) for item in items]
+    # Each item's clock time from the meeting's start, shown on the agenda and the programme.
+    clock = meeting.starts_at
+    for item in items:
+        item.clock_start = clock
+        clock = clock + timedelta(minutes=item.duration_minutes)
+        item.clock_end = clock
     checks = agenda_checks.agenda_checks(
         [_item_facts(item, form) for item, form in rows], meeting.duration_minutes
     )
@@ -218,7 +225,7 @@ def ownership_per_meeting(*, community) -> list:
     return list(
         community.meetings.filter(status=MeetingStatus.HELD)
         .annotate(
-            item_count=Count("agenda_items"),
+            item_count=Count("agenda_items", filter=Q(agenda_items__is_break=False)),
             participant_led=Count(
                 "agenda_items", filter=Q(agenda_items__led_by__role=Role.PARTICIPANT)
             ),

@@ -2,12 +2,15 @@
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from gilde.communities.revision import community_touch
 from gilde.core.audit import audit_log
 
 from ..models import (
     AgendaItem,
+    AgendaTemplate,
     EvaluationAnswer,
     FacilitationMode,
     MeetingFacilitator,
@@ -44,6 +47,104 @@ def agenda_item_add(*, meeting, actor, **fields):
     )
     _log(meeting, actor, "agenda_item.added", item.title)
     return item
+
+
+BREAK_MINUTES = 15
+
+
+@transaction.atomic
+def agenda_break_add(*, meeting, actor, minutes: int = BREAK_MINUTES):
+    """Add a break at the end of the agenda (move it where it belongs)."""
+    with translation.override(actor.language if actor else None):
+        title = gettext("Break")
+    return agenda_item_add(
+        meeting=meeting, actor=actor, title=title, duration_minutes=minutes, is_break=True
+    )
+
+
+# The fields a template keeps of each item: everything but who leads it.
+TEMPLATE_FIELDS = (
+    "title",
+    "work_form_key",
+    "duration_minutes",
+    "configuration",
+    "tgi_focus",
+    "notes",
+    "is_break",
+)
+
+
+@transaction.atomic
+def agenda_template_save(*, meeting, actor, name: str) -> AgendaTemplate:
+    """Save the meeting's agenda as a template under `name` (replacing one of that name)."""
+    items = [
+        {field: getattr(item, field) for field in TEMPLATE_FIELDS}
+        for item in meeting.agenda_items.order_by("position", "id")
+    ]
+    template, _created = AgendaTemplate.objects.update_or_create(
+        community=meeting.community, name=name, defaults={"items": items}
+    )
+    audit_log(community=meeting.community, actor=actor, action="agenda_template.saved", name=name)
+    return template
+
+
+@transaction.atomic
+def agenda_template_create(*, community, actor, name: str, items: list[dict]) -> AgendaTemplate:
+    """A template from a list of items (a CoP's starting point, see `starters`)."""
+    clean = [{field: item.get(field, _EMPTY[field]) for field in TEMPLATE_FIELDS} for item in items]
+    template, _created = AgendaTemplate.objects.update_or_create(
+        community=community, name=name, defaults={"items": clean}
+    )
+    audit_log(community=community, actor=actor, action="agenda_template.saved", name=name)
+    return template
+
+
+_EMPTY = {
+    "title": "",
+    "work_form_key": "",
+    "duration_minutes": 10,
+    "configuration": "",
+    "tgi_focus": "",
+    "notes": "",
+    "is_break": False,
+}
+
+
+@transaction.atomic
+def agenda_template_apply(*, meeting, actor, template: AgendaTemplate) -> int:
+    """Add the template's items after the meeting's current items; how many were added."""
+    last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
+    start = 0 if last is None else last + 1
+    AgendaItem.objects.bulk_create(
+        [
+            AgendaItem(
+                meeting=meeting,
+                position=start + index,
+                **{field: item.get(field, _EMPTY[field]) for field in TEMPLATE_FIELDS},
+            )
+            for index, item in enumerate(template.items)
+        ]
+    )
+    community_touch(community_id=meeting.community_id)
+    audit_log(
+        community=meeting.community,
+        actor=actor,
+        action="agenda_template.applied",
+        name=template.name,
+        meeting=meeting.title,
+    )
+    return len(template.items)
+
+
+@transaction.atomic
+def agenda_template_delete(*, template: AgendaTemplate, actor) -> None:
+    audit_log(
+        community=template.community,
+        actor=actor,
+        action="agenda_template.deleted",
+        name=template.name,
+    )
+    template.delete()
 
 
 @transaction.atomic

@@ -110,14 +110,18 @@ def test_initiator_edits_an_item(client, initiator, participant, meeting):
     )
 
 
-@pytest.mark.parametrize("htmx", [False, True])
-def test_facilitator_removes_an_item(client, facilitator, meeting, htmx):
+def test_facilitator_removes_an_item_after_confirming(client, facilitator, meeting):
     _first, second, _third = (_item(meeting, t, i) for i, t in enumerate("abc"))
     client.force_login(facilitator)
-    response = client.post(
-        _url("agenda_item_delete", meeting, item_pk=second.pk), **(HTMX if htmx else {})
-    )
-    assert response.status_code == (200 if htmx else 302)
+    url = _url("agenda_item_delete", meeting, item_pk=second.pk)
+    editor = client.get(_url("agenda", meeting)).content.decode()
+    assert f'href="{url}"' in editor  # the editor links to the question, it does not delete
+    question = client.get(url)
+    assert question.status_code == 200
+    assert "\u2018b\u2019" in question.content.decode()  # Dutch quotes
+    assert _titles(meeting) == ["a", "b", "c"]
+    response = client.post(url)
+    assert response.status_code == 302
     assert _titles(meeting) == ["a", "c"]
     assert list(meeting.agenda_items.values_list("position", flat=True)) == [0, 1]
 
@@ -150,11 +154,12 @@ def test_move_needs_a_direction(client, facilitator, meeting):
     assert response.status_code == 302
 
 
-def test_delete_and_move_refuse_get(client, facilitator, meeting):
+def test_move_refuses_get_and_delete_only_asks_on_get(client, facilitator, meeting):
     item = _item(meeting, "a", 0)
     client.force_login(facilitator)
-    assert client.get(_url("agenda_item_delete", meeting, item_pk=item.pk)).status_code == 405
+    assert client.get(_url("agenda_item_delete", meeting, item_pk=item.pk)).status_code == 200
     assert client.get(_url("agenda_item_move", meeting, item_pk=item.pk)).status_code == 405
+    assert meeting.agenda_items.exists()
 
 
 # Permissions

@@ -14,6 +14,8 @@ from gilde.guide.selectors import work_forms_for
 from .. import selectors, services
 from ..forms.agenda import (
     AgendaItemForm,
+    AgendaTemplateApplyForm,
+    AgendaTemplateSaveForm,
     FacilitationForm,
     MeetingFacilitatorsForm,
     MoveForm,
@@ -36,6 +38,7 @@ def _item_fields(form) -> dict:
 
 
 def _agenda_context(access, meeting, work_forms, form=None, **extra) -> dict:
+    agenda_templates = list(access.community.agenda_templates.all())
     return {
         "access": access,
         "community": access.community,
@@ -43,6 +46,9 @@ def _agenda_context(access, meeting, work_forms, form=None, **extra) -> dict:
         "agenda": selectors.agenda_for(meeting=meeting, work_forms=work_forms),
         "form": form
         or AgendaItemForm(community=access.community, work_forms=work_forms, prefix="new"),
+        "agenda_templates": agenda_templates,
+        "template_form": AgendaTemplateApplyForm(community=access.community),
+        "save_template_form": AgendaTemplateSaveForm(),
         **extra,
     }
 
@@ -88,18 +94,6 @@ def agenda_item_edit(request, access, pk: int, item_pk: int):
     return render_cop(
         request, access, "meetings/agenda_item_form.html", meeting=meeting, item=item, form=form
     )
-
-
-@community_view(Action.PLAN_MEETINGS)
-@require_POST
-def agenda_item_delete(request, access, pk: int, item_pk: int):
-    meeting = _meeting_or_404(access, pk)
-    item = _item_or_404(meeting, item_pk)
-    services.agenda_item_delete(item=item, actor=request.user)
-    if request.htmx:
-        return _agenda_response(request, access, meeting, work_forms_for(access.community))
-    messages.success(request, _("“%(title)s” is removed from the agenda.") % {"title": item.title})
-    return redirect("meetings:agenda", slug=access.community.slug, pk=meeting.pk)
 
 
 @community_view(Action.PLAN_MEETINGS)
@@ -297,11 +291,6 @@ urlpatterns = [
         "c/<slug:slug>/meetings/<int:pk>/agenda/<int:item_pk>/edit/",
         agenda_item_edit,
         name="agenda_item_edit",
-    ),
-    path(
-        "c/<slug:slug>/meetings/<int:pk>/agenda/<int:item_pk>/delete/",
-        agenda_item_delete,
-        name="agenda_item_delete",
     ),
     path(
         "c/<slug:slug>/meetings/<int:pk>/agenda/<int:item_pk>/move/",

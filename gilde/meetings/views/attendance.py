@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -50,6 +51,10 @@ def rsvp(request, access, pk: int):
             attendance=selectors.meeting_attendance(meeting=meeting, access=access),
             rsvp_saved=form.is_valid(),
         )
+    # The home's "now" panel answers from the CoP's home and goes back there.
+    back = request.POST.get("next", "")
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
+        return redirect(back)
     return _back_to_meeting(access, meeting)
 
 
