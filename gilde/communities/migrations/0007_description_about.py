@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0004_community_revision'),
+        ('communities', '0006_retention_and_export_consent'),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('communities', '0005_description_about'),
+        ('communities', '0007_description_about'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
