@@ -8,10 +8,10 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         # Step 7's page part, signals, audit sentences, instruments, the home's buddy line, the
-        # meeting and preparation sections, and the worker's periodic prompts.
+        # meeting and preparation sections, the worker's periodic prompts, and its part of the API.
         from gilde.core.periodic import register_periodic_task
 
-        from . import audit, instruments, readiness, sections, shared, workspace  # noqa: F401
+        from . import api, audit, instruments, readiness, sections, shared, workspace  # noqa: F401
         from .tasks import send_learning_prompts
 
         register_periodic_task(send_learning_prompts)

@@ -7,5 +7,14 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Monitoring"
 
     def ready(self):
-        # Step 6's signals, workspace, evidence, meeting-page sections, instruments and audit texts.
-        from . import audit, evidence, instruments, meeting_pages, readiness, workspace  # noqa: F401
+        # Step 6's signals, workspace, evidence, meeting-page sections, instruments, audit texts
+        # and its part of the API.
+        from . import (  # noqa: F401
+            api,
+            audit,
+            evidence,
+            instruments,
+            meeting_pages,
+            readiness,
+            workspace,
+        )
