@@ -441,15 +441,10 @@ _ENTRY_FIELDS = {PollKind.SCORE: "score", PollKind.RANKED: "rank", PollKind.DATE
 def _form_data(poll, options, body: VoteIn) -> dict:
     """The vote as the page's form would post it."""
     known = {option.pk for option in options}
-    if any(entry.option not in known for entry in body.entries) or any(
-        choice not in known for choice in body.choices
-    ):
-        raise ApiError(
-            422,
-            "invalid",
-            _("Choose from this poll's options."),
-            [{"loc": ["body", "entries"], "msg": _("Choose from this poll's options.")}],
-        )
+    for field, given in (("entries", [e.option for e in body.entries]), ("choices", body.choices)):
+        if any(option not in known for option in given):
+            message = _("Choose from this poll's options.")
+            raise ApiError(422, "invalid", message, [{"loc": ["body", field], "msg": message}])
     if poll.kind == PollKind.CONSENT:
         return {"response": body.response, "reason": body.reason}
     if poll.kind == PollKind.CHOICE:

@@ -199,7 +199,8 @@ def test_a_vote_of_each_kind_through_the_api(client, cop, facilitator, participa
         (PollKind.CONSENT, {"response": "block"}, "reason"),
         (PollKind.CONSENT, {"response": "perhaps"}, "response"),
         (PollKind.CHOICE, {"choices": []}, "choices"),
-        (PollKind.CHOICE, {"choices": [999999]}, "entries"),
+        (PollKind.CHOICE, {"choices": [999999]}, "choices"),
+        (PollKind.SCORE, {"entries": [{"option": 999999, "value": 3}]}, "entries"),
         (PollKind.SCORE, {"entries": []}, "entries"),
         (PollKind.RANKED, {"entries": []}, "body"),
         (PollKind.CHECK, {"value": 9}, "value"),
@@ -254,3 +255,13 @@ def test_the_poll_list_keeps_to_its_query_budget(
                 f"{API}/cops/{cop.slug}/polls?limit=50", HTTP_AUTHORIZATION=f"Bearer {raw}"
             )
         assert response.status_code == 200 and len(response.json()["items"]) == count
+
+
+def test_votes_in_an_archived_cop_are_refused(client, cop, facilitator, participant, make_poll):
+    poll = make_poll(facilitator)
+    cop.archived_at = timezone.now()
+    cop.save()
+    response = _vote(client, participant, cop, poll, {"response": "agree"})
+    assert response.status_code == 403 and _code(response) == "archived"
+    assert _get(client, participant, f"/cops/{cop.slug}/polls/{poll.pk}").status_code == 200
+    assert not Ballot.objects.exists()

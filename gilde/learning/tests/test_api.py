@@ -166,3 +166,11 @@ def test_links_to_another_cop_or_member_and_unoffered_tiers_are_refused(
     response = _add(client, participant, cop, {"kind": "gossip", "body": "x"})
     assert response.status_code == 422
     assert not Entry.objects.exists()
+
+
+def test_no_entries_are_added_in_an_archived_cop(client, cop, participant):
+    cop.archived_at = timezone.now()
+    cop.save()
+    response = _add(client, participant, cop, {"kind": "insight", "body": "Laat"})
+    assert response.status_code == 403 and response.json()["error"]["code"] == "archived"
+    assert not Entry.objects.exists()
