@@ -374,7 +374,9 @@ def _poll_detail(access, poll) -> dict:
     "/cops/{slug}/decisions",
     response={200: DecisionPage, **ERRORS},
     summary="The decision log",
-    description="Every member reads it; observers only where the CoP allows them to.",
+    description=(
+        "Oldest first. Every member reads it; observers only where the CoP allows them to."
+    ),
 )
 def decisions(request, slug: str, cursor: str | None = None, limit: int = 50):
     access = _reader(request, slug)

@@ -142,8 +142,9 @@ def _entries_page(access, queryset, cursor, limit) -> dict:
     response={200: ExperimentPage, **ERRORS},
     summary="Experiments you may read",
     description=(
-        "Your own, and what others shared with you: with their buddy, with the facilitators "
-        "(facilitators only), with the whole CoP. A private experiment reaches nobody else."
+        "By due date. Your own, and what others shared with you: with their buddy, with the "
+        "facilitators (facilitators only), with the whole CoP. A private experiment reaches "
+        "nobody else."
     ),
 )
 def experiments(request, slug: str, cursor: str | None = None, limit: int = 50):
