@@ -26,7 +26,10 @@ The contract:
   kind by its local number (the other kind must be declared too, in any app), dates and times as
   ISO text in UTC. `exclude` leaves fields out (counters that mean nothing elsewhere),
   `regenerate` leaves out values that must be new in another installation (a calendar UID), and
-  `key_refs` translates text keys that hold an id ("cop-12" → the work form's local number).
+  `key_refs` translates text keys that hold an id ("cop-12" → the work form's local number; a
+  field may name several kinds by their prefixes, "decisions.decision:5"), and `id_refs` a
+  plain number that holds another app's row id (a poll's `meeting_id` → the meeting's local
+  number), where a foreign key would tie two step apps together.
 - Rows are written in an order that follows their content, not their ids or the order they were
   made (anonymous evaluation answers stay unlinkable), so exporting an imported CoP gives the same
   document again.
@@ -64,8 +67,14 @@ class Kind:
     children: Sequence["Kind"] = ()
     exclude: Sequence[str] = ()
     regenerate: Sequence[str] = ()
-    key_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # field -> (label, prefix), or a list of them when the key may name rows of several kinds
+    key_refs: dict[str, tuple[str, str] | list[tuple[str, str]]] = field(default_factory=dict)
+    id_refs: dict[str, str] = field(default_factory=dict)  # field -> label of the kind it names
     private: Callable | None = None
+
+    def key_ref_targets(self, name: str) -> list[tuple[str, str]]:
+        targets = self.key_refs.get(name, [])
+        return [targets] if isinstance(targets, tuple) else list(targets)
 
     @property
     def model_class(self) -> type[models.Model]:
@@ -184,17 +193,20 @@ def _ref_of(ctx: ExportContext, label: str, pk) -> int | None:
     return ctx.local.get((label, pk))
 
 
-def _row(ctx: ExportContext, kind: Kind, obj, *, with_refs: bool = True) -> dict:
+def _row(ctx: ExportContext, kind: Kind, obj) -> dict:
     row: dict = {}
     for model_field, role in _fields(kind):
         name = model_field.name
         if role == "value":
             value = _plain(getattr(obj, model_field.attname))
             if name in kind.key_refs and isinstance(value, str):
-                label, prefix = kind.key_refs[name]
-                if value.startswith(prefix) and value[len(prefix) :].isdigit():
-                    number = _ref_of(ctx, label, int(value[len(prefix) :]))
-                    value = f"{prefix}#{number}" if number is not None else ""
+                for label, prefix in kind.key_ref_targets(name):
+                    if value.startswith(prefix) and value[len(prefix) :].isdigit():
+                        number = _ref_of(ctx, label, int(value[len(prefix) :]))
+                        value = f"{prefix}#{number}" if number is not None else ""
+                        break
+            elif name in kind.id_refs:
+                value = _ref_of(ctx, kind.id_refs[name], value)
             row[name] = value
         elif model_field.many_to_many:
             related = list(getattr(obj, name).all())
@@ -219,9 +231,7 @@ def _row(ctx: ExportContext, kind: Kind, obj, *, with_refs: bool = True) -> dict
                 row[name] = target.name if target is not None else None
             else:
                 label = model_field.related_model._meta.label
-                row[name] = (
-                    _ref_of(ctx, label, getattr(obj, model_field.attname)) if with_refs else None
-                )
+                row[name] = _ref_of(ctx, label, getattr(obj, model_field.attname))
     return row
 
 
@@ -239,11 +249,13 @@ def _number(ctx: ExportContext, kind: Kind, groups: list[list]) -> list[list]:
                 for child in kind.children
             }
             nested = [
-                sorted(_canonical(_row(ctx, child, c, with_refs=False)) for c in kids[child.model])
+                sorted(_canonical(_row(ctx, child, c)) for c in kids[child.model])
                 for child in kind.children
             ]
-            # The id decides only between rows whose content is the same.
-            key = _canonical([_row(ctx, kind, obj, with_refs=False), nested])
+            # The id decides only between rows whose content is the same. A reference counts by
+            # its local number once the kind it names is numbered (options before the votes that
+            # score them), and as nothing before: the same in every export of the same CoP.
+            key = _canonical([_row(ctx, kind, obj), nested])
             pairs.append((key, str(obj.pk).zfill(20), obj, kids))
         pairs.sort(key=lambda pair: (pair[0], pair[1]))
         sorted_groups.append([obj for _key, _pk, obj, _kids in pairs])
@@ -412,9 +424,13 @@ def _import_rows(ctx: ImportContext, kind: Kind, rows: list[dict], parent=None) 
                 many.append((model_field, role, value or []))
             elif role == "value":
                 if name in kind.key_refs and isinstance(value, str) and "#" in value:
-                    label, prefix = kind.key_refs[name]
-                    target = ctx.local.get((label, int(value.split("#", 1)[1])))
+                    prefix, number = value.split("#", 1)
+                    label = dict((p, lbl) for lbl, p in kind.key_ref_targets(name)).get(prefix)
+                    target = ctx.local.get((label, int(number))) if number.isdigit() else None
                     value = f"{prefix}{target.pk}" if target is not None else ""
+                elif name in kind.id_refs and value is not None:
+                    target = ctx.local.get((kind.id_refs[name], value))
+                    value = target.pk if target is not None else None
                 values[model_field.attname] = _parse(model_field, value)
             elif role == "person":
                 values[name] = ctx.users.get(value) if value else None
@@ -436,6 +452,11 @@ def _import_rows(ctx: ImportContext, kind: Kind, rows: list[dict], parent=None) 
                 values[model_field.name] = ctx.community
         if kind.parent:
             values[kind.parent] = parent
+        if any(
+            values.get(name) is None and not model._meta.get_field(name).null
+            for name in kind.id_refs
+        ):
+            continue  # it named a row the CoP no longer had (a role at a deleted meeting)
         obj = model(**values)
         obj.save()
         # Rows that refer to a row not made yet get the reference once everything exists.
@@ -552,7 +573,11 @@ def _field_schema(model_field, role: str) -> dict:
 def _kind_schema(kind: Kind) -> dict:
     properties: dict = {"local_id": {"type": "integer", "minimum": 1}}
     for model_field, role in _fields(kind):
-        properties[model_field.name] = _field_schema(model_field, role)
+        properties[model_field.name] = (
+            {"type": ["integer", "null"]}
+            if model_field.name in kind.id_refs
+            else _field_schema(model_field, role)
+        )
     for child in kind.children:
         properties[_plural(child)] = {"type": "array", "items": _kind_schema(child)}
     return {
