@@ -18,6 +18,8 @@ class DecisionsConfig(AppConfig):
             home,
             instruments,
             meeting_sections,
+            personal_data,
+            portability,
             readiness,
             tasks,
             workspace,

@@ -11,7 +11,17 @@ class LearningConfig(AppConfig):
         # meeting and preparation sections, the worker's periodic prompts, and its part of the API.
         from gilde.core.periodic import register_periodic_task
 
-        from . import api, audit, instruments, readiness, sections, shared, workspace  # noqa: F401
+        from . import (  # noqa: F401
+            api,
+            audit,
+            instruments,
+            personal_data,
+            portability,
+            readiness,
+            sections,
+            shared,
+            workspace,
+        )
         from .tasks import send_learning_prompts
 
         register_periodic_task(send_learning_prompts)
