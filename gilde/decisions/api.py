@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from ninja import Router, Schema
 
 from gilde.communities.access import Action
-from gilde.communities.api import api_access
+from gilde.communities.api import api_access, api_member
 from gilde.core.api import ERRORS, ApiError, cursor_page, register_api_router
 
 from . import selectors, services
@@ -206,13 +206,6 @@ def _reader(request, slug: str, action: Action = Action.VIEW_DECISIONS, **kwargs
             403, "forbidden", _("Your role in this CoP does not allow this.")
         ) from refused
     return access
-
-
-def _member(access):
-    """The viewer's membership, for an action only members have (so it is never missing)."""
-    if access.membership is None:
-        raise ApiError(404, "not_found", _("There is no such CoP, or it is not yours to see."))
-    return access.membership
 
 
 def _poll_or_404(access, poll_id: int):
@@ -504,7 +497,7 @@ def vote(request, slug: str, poll_id: int, body: VoteIn):
         ]
         raise ApiError(422, "invalid", str(details[0]["msg"]), details)
     try:
-        ballot = services.poll_vote(poll=found, membership=_member(access), vote=form.vote())
+        ballot = services.poll_vote(poll=found, membership=api_member(access), vote=form.vote())
     except DecisionError as error:
         status = {"invalid": 422, "not_eligible": 403}.get(error.code, 400)
         raise ApiError(status, error.code, error.message) from error

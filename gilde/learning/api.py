@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from gilde.communities.access import Action
-from gilde.communities.api import api_access
+from gilde.communities.api import api_access, api_member
 from gilde.communities.calendar import meetings_of
 from gilde.core.api import ERRORS, ApiError, cursor_page, register_api_router
 from gilde.guide.selectors import work_forms_for
@@ -76,13 +76,6 @@ class EntryIn(Schema):
     experiment_id: int | None = None
     work_form: str = ""
     tags: str = ""
-
-
-def _member(access):
-    """The viewer's membership, for an action only members have (so it is never missing)."""
-    if access.membership is None:
-        raise ApiError(404, "not_found", _("There is no such CoP, or it is not yours to see."))
-    return access.membership
 
 
 def _own(access, item) -> bool:
@@ -236,7 +229,7 @@ def entry_add(request, slug: str, body: EntryIn):
             for message in messages
         ]
         raise ApiError(422, "invalid", str(details[0]["msg"]), details)
-    item = services.entry_add(membership=_member(access), **fields)
+    item = services.entry_add(membership=api_member(access), **fields)
     return Status(201, _entry(access, item))
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from gilde.communities.access import Action
-from gilde.communities.api import api_access
+from gilde.communities.api import api_access, api_member
 from gilde.core.api import ERRORS, ApiError, cursor_page, register_api_router
 
 from . import selectors, services
@@ -140,13 +140,6 @@ class TisPage(Schema):
     next_cursor: str | None
 
 
-def _member(access):
-    """The viewer's membership, for an action only members have (so it is never missing)."""
-    if access.membership is None:
-        raise ApiError(404, "not_found", _("There is no such CoP, or it is not yours to see."))
-    return access.membership
-
-
 def _organisation(membership) -> str:
     return getattr(membership.user.organisation, "name", "") if membership else ""
 
@@ -225,7 +218,7 @@ def ties(request, slug: str, cursor: str | None = None, limit: int = 50):
 )
 def tie_add(request, slug: str, body: TieIn):
     access = api_access(request, slug, Action.TAKE_PART_IN_MONITORING)
-    community, own = access.community, _member(access)
+    community, own = access.community, api_member(access)
     services.tie_kinds_ensure(community=community)
     form = TieForm(
         {
