@@ -78,8 +78,12 @@ def cop_step(request, access, number: int):
             "community": access.community,
             "step": step,
             "state": state,
-            # Who marked the step: named only to those who may read the member list.
-            "marked_by": access.user_label(state.mark.marked_by) if state.mark else "",
+            # Every mark of the step, newest first: reopening keeps who marked it done, and when.
+            "history": list(
+                access.community.step_marks.filter(step=number)
+                .select_related("marked_by")
+                .order_by("-marked_at", "-pk")[:20]
+            ),
             "rail": rail,
             "previous_step": rail[number - 2][1] if number > 1 else None,
             "next_step": rail[number][1] if number < len(rail) else None,
