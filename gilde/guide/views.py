@@ -120,6 +120,16 @@ def cop_library(request, access):
     return _render_library(request, context)
 
 
+@community_view(Action.VIEW_WORK_FORMS)
+def cop_builtin_work_form(request, access, key: str):
+    work_form = guide_for_request().work_form(key)
+    if work_form is None:
+        raise Http404
+    return render_cop(
+        request, access, "guide/work_form_detail.html", work_form=work_form, labels=labels
+    )
+
+
 def _own_or_404(access, pk: int):
     return get_object_or_404(access.community.work_forms, pk=pk)
 
