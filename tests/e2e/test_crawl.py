@@ -24,9 +24,9 @@ PERSONAS = {
 }
 WIDTH = 360
 MAX_PAGES = 150
-# Pages inside a CoP that stand alone: the CoP's home, printouts (the plan is one), and pages
+# Pages inside a CoP that stand alone: the CoP's home, printouts (the plan, a programme), pages
 # for people outside the CoP (an expert's questionnaire), which have no way back into it.
-NO_CRUMBS = re.compile(r"^/c/[^/]+/$|/print/|/plan/|/tis/answer/|/join/|/apply/")
+NO_CRUMBS = re.compile(r"^/c/[^/]+/$|/print/|/plan/|/programme/|/tis/answer/|/join/|/apply/")
 SKIP = re.compile(r"^/(admin|static|accounts/logout)/|/export/|\.(pdf|ics|csv|xlsx)$")
 
 

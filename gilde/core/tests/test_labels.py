@@ -24,3 +24,16 @@ def test_a_checkbox_label_has_no_colon_and_a_text_label_keeps_it():
     assert '<label for="id_agree">Ik doe mee</label>' in html
     assert "Ik doe mee:" not in html
     assert "Naam:" in html
+
+
+def test_numbers_in_running_text_take_a_decimal_comma_in_dutch():
+    from django.utils import translation
+
+    from gilde.accounts.personal_data import render_data_html
+    from gilde.core.formatting import number
+
+    with translation.override("nl"):
+        assert number(4.0) == "4,0"
+        assert str(render_data_html({"hours_per_meeting": 4.0})).endswith("<dd>4,0</dd></dl>")
+    with translation.override("en"):
+        assert number(4.0) == "4.0"
