@@ -15,16 +15,17 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}|<[^>]+>")
 NOT_TEXT = {"id", "key", "instrument", "url", "family", "stages", "tgi", "sides", "purposes"}
 
 
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
+    rejected = "rejected" if language == "nl" else "en_rejected"
     return [
-        (term["nl"], re.compile(rf"\b(?:{variant})\b", re.IGNORECASE))
+        (term[language], re.compile(rf"\b(?:{variant})\b", re.IGNORECASE))
         for term in GLOSSARY["terms"]
-        for variant in term["rejected"]
+        for variant in term.get(rejected, [])
     ]
 
 
-def _catalog_texts():
-    catalog = polib.pofile(str(ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
+def _catalog_texts(language: str):
+    catalog = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
     for entry in catalog:
         for text in [entry.msgstr, *entry.msgstr_plural.values()]:
             if text:
@@ -43,14 +44,14 @@ def _strings(value, where):
             yield from _strings(item, f"{where}[{index}]")
 
 
-def _guide_texts():
-    for path in sorted((ROOT / "gilde" / "guide" / "content" / "nl").rglob("*.toml")):
+def _guide_texts(language: str):
+    for path in sorted((ROOT / "gilde" / "guide" / "content" / language).rglob("*.toml")):
         content = tomllib.loads(path.read_text(encoding="utf-8"))
         yield from _strings(content, str(path.relative_to(ROOT)))
 
 
-def _offences(texts) -> list[str]:
-    patterns = _patterns()
+def _offences(texts, language: str = "nl") -> list[str]:
+    patterns = _patterns(language)
     found = []
     for where, text in texts:
         text = PLACEHOLDER.sub(" ", text)
@@ -66,13 +67,15 @@ def test_every_term_has_dutch_english_and_its_rejected_variants():
         assert term["nl"] and term["en"] and isinstance(term["rejected"], list), term
 
 
-def test_the_dutch_catalog_uses_the_chosen_terms():
-    offences = _offences(_catalog_texts())
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_catalog_uses_the_chosen_terms(language):
+    offences = _offences(_catalog_texts(language), language)
     assert not offences, "\n".join(offences)
 
 
-def test_the_dutch_guide_uses_the_chosen_terms():
-    offences = _offences(_guide_texts())
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_guide_uses_the_chosen_terms(language):
+    offences = _offences(_guide_texts(language), language)
     assert not offences, "\n".join(offences)
 
 
