@@ -107,6 +107,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "gilde.urls"
 WSGI_APPLICATION = "gilde.wsgi.application"
 
+# Forms render with Gilde's field template (no colon after a checkbox label).
+FORM_RENDERER = "gilde.core.forms.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -157,6 +157,7 @@ EXPECTED = {
     "guide:cop_step_mark": post_only(RUNNERS_ONLY),
     "guide:cop_library": MEMBERS_ONLY,
     "guide:cop_work_form": MEMBERS_ONLY,
+    "guide:cop_builtin_work_form": MEMBERS_ONLY,
     "guide:cop_work_form_new": RUNNERS_ONLY,
     "guide:cop_work_form_edit": RUNNERS_ONLY,
     "guide:cop_work_form_delete": RUNNERS_ONLY,

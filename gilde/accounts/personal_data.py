@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from gilde.core.formatting import number
 from gilde.core.personal_data import (
     personal_data_collect,
     personal_data_titles,
@@ -141,6 +142,8 @@ def render_data_html(value) -> SafeString:
         return mark_safe("—")  # nosec B308 B703: a constant
     if isinstance(value, bool):
         return format_html("{}", "✓" if value else "✗")
+    if isinstance(value, int | float):
+        return format_html("{}", number(value))  # "4,0" in Dutch
     return format_html("{}", value)
 
 

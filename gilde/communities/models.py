@@ -268,7 +268,8 @@ class Application(models.Model):
 
 
 class StepMark(models.Model):
-    """A facilitator's judgement of a step: done, or reopened. Without one, signals decide."""
+    """A facilitator's judgement of a step: done, or reopened. The latest mark counts; the
+    earlier ones stay as the step's history. Without one, data and signals decide."""
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="step_marks")
     step = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(8)])
@@ -282,9 +283,7 @@ class StepMark(models.Model):
     class Meta:
         verbose_name = _("step mark")
         verbose_name_plural = _("step marks")
-        constraints = [
-            models.UniqueConstraint(fields=["community", "step"], name="step_mark_unique"),
-        ]
+        indexes = [models.Index(fields=["community", "step", "marked_at"], name="step_mark_latest")]
 
     def __str__(self) -> str:
         return f"{self.community} step {self.step}: {'done' if self.done else 'reopened'}"

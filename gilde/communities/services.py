@@ -324,11 +324,10 @@ def membership_remove(*, membership: Membership, actor) -> None:
 
 @transaction.atomic
 def step_mark(*, community: Community, step: int, actor, done: bool, note: str = "") -> StepMark:
-    """Record a facilitator's judgement that a step is done, or that it needs work again."""
-    mark, _created = StepMark.objects.update_or_create(
-        community=community,
-        step=step,
-        defaults={"done": done, "note": note, "marked_by": actor, "marked_at": timezone.now()},
+    """Record a facilitator's judgement that a step is done, or that it needs work again. Each
+    mark is a new row: reopening a step keeps who marked it done, and when."""
+    mark = StepMark.objects.create(
+        community=community, step=step, done=done, note=note, marked_by=actor
     )
     audit_log(
         community=community,

@@ -4,7 +4,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from gilde.communities.models import Community
-from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.communities.readiness import (
+    Signal,
+    SignalStatus,
+    any_exists,
+    readiness_signal,
+    step_data,
+)
 
 from .diversity import blau
 from .models import Intake
@@ -118,4 +124,15 @@ def intakes_done(community: Community, facts: dict) -> Signal:
         explanation=_("Intakes done: %(done)s of %(total)s.")
         % {"done": done, "total": len(members)},
         tip_id="s2-extra-intake",
+    )
+
+
+@step_data(step=2)
+def has_data(community, facts: dict) -> bool:
+    """Whether the CoP has candidates or intakes for step 2."""
+    from .models import Candidate
+
+    return any_exists(
+        Candidate.objects.filter(community=community),
+        Intake.objects.filter(membership__community=community),
     )

@@ -110,7 +110,14 @@ def audit_describe(entry: AuditEntry) -> str:
             data[key] = label(data[key])
     # `%` on the lazy text itself: a sentence made with ngettext_lazy(…, "count") picks its
     # singular or plural form from the entry's data.
-    return str(message.text % data)
+    return _without_dangling_colon(str(message.text % data))
+
+
+def _without_dangling_colon(sentence: str) -> str:
+    """ "saved version 2 of the question: " without a note reads as if something is missing:
+    a sentence whose last value is empty ends before its colon."""
+    trimmed = sentence.rstrip()
+    return trimmed[:-1].rstrip() if trimmed.endswith(":") else sentence
 
 
 def audit_describe_html(entry: AuditEntry) -> SafeString:
@@ -127,9 +134,11 @@ def audit_describe_html(entry: AuditEntry) -> SafeString:
             data[key] = label(data[key])
     isolated = _Lenient(
         {
-            key: value if isinstance(value, int | float) else format_html("<bdi>{}</bdi>", value)
+            key: value
+            if isinstance(value, int | float)
+            else ("" if value in ("", None) else format_html("<bdi>{}</bdi>", value))
             for key, value in data.items()
         }
     )
     # The sentence is our own catalog's text; every value in it was escaped by format_html.
-    return mark_safe(str(message.text % isolated))  # nosec B308 B703
+    return mark_safe(_without_dangling_colon(str(message.text % isolated)))  # nosec B308 B703

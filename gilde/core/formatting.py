@@ -23,3 +23,11 @@ def percent(value: float | None, places: int = 0) -> str:
 def share_percent(part: float, whole: float, places: int = 0) -> str:
     """`part` of `whole` as a percentage for running text; an empty string when `whole` is 0."""
     return percent(100 * part / whole, places) if whole else ""
+
+
+def number(value: float | int | None) -> str:
+    """A number for running text in the reader's language: "4,0" in Dutch, "4.0" in English;
+    None gives an empty string."""
+    if value is None or value == "":
+        return ""
+    return formats.number_format(value, use_l10n=True)

@@ -3,6 +3,7 @@ for a multiple choice are checked against the database's range before they reach
 
 from django import forms
 from django.db import models
+from django.forms.renderers import DjangoTemplates
 
 from .text import multi_line, single_line
 
@@ -70,3 +71,10 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": pk},
                     )
         return super().clean(value)
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's renderer with Gilde's field template (core/forms/field.html): no colon after a
+    checkbox's label."""
+
+    field_template_name = "core/forms/field.html"

@@ -4,7 +4,13 @@ agenda items led by participants is the meetings app's signal."""
 
 from django.utils.translation import gettext as _
 
-from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.communities.readiness import (
+    Signal,
+    SignalStatus,
+    any_exists,
+    readiness_signal,
+    step_data,
+)
 
 from .facts import ROLE_MEETINGS, decision_facts
 
@@ -108,4 +114,14 @@ def feedback_in_use(community, facts: dict) -> Signal:
         )
         % use,
         tip_id="s5-feedback",
+    )
+
+
+@step_data(step=5)
+def has_data(community, facts: dict) -> bool:
+    """Whether the CoP logged a decision, held a poll or shared out meeting roles."""
+    from .models import Decision, MeetingRole, Poll
+
+    return any_exists(
+        *(model.objects.filter(community=community) for model in (Decision, Poll, MeetingRole))
     )

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from gilde.communities.access import Action
 from gilde.communities.now import NowItem, Urgency, now_provider
-from gilde.communities.readiness import SignalStatus
+from gilde.communities.readiness import SignalStatus, StepStatus
 
 from .selectors import rail_focus, step_rail
 
@@ -22,6 +22,18 @@ def step_attention(request, access) -> list[NowItem]:
     if focus is None:
         return []
     state, step = focus
+    url = reverse("guide:cop_step", kwargs={"slug": access.community.slug, "number": state.number})
+    if state.status == StepStatus.READY:
+        return [
+            NowItem(
+                kind="step",
+                title=_("Step %(number)s, %(title)s: ready by the signals")
+                % {"number": state.number, "title": step.title},
+                url=url,
+                detail=_("Mark the step done when the group agrees."),
+                urgency=Urgency.TODO,
+            )
+        ]
     unmet = [signal for signal in state.signals if signal.status == SignalStatus.NOT_MET]
     if not unmet:
         return []
@@ -39,9 +51,7 @@ def step_attention(request, access) -> list[NowItem]:
                 )
                 % {"count": len(unmet)},
             },
-            url=reverse(
-                "guide:cop_step", kwargs={"slug": access.community.slug, "number": state.number}
-            ),
+            url=url,
             detail=", ".join(signal.title for signal in unmet[:3]),
             urgency=Urgency.TODO,
         )

@@ -25,4 +25,10 @@ urlpatterns = [
         views.cop_work_form_delete,
         name="cop_work_form_delete",
     ),
+    # A built-in work form seen from inside a CoP: the page keeps the CoP's navigation.
+    path(
+        "c/<slug:slug>/work-forms/<slug:key>/",
+        views.cop_builtin_work_form,
+        name="cop_builtin_work_form",
+    ),
 ]

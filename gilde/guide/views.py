@@ -78,8 +78,12 @@ def cop_step(request, access, number: int):
             "community": access.community,
             "step": step,
             "state": state,
-            # Who marked the step: named only to those who may read the member list.
-            "marked_by": access.user_label(state.mark.marked_by) if state.mark else "",
+            # Every mark of the step, newest first: reopening keeps who marked it done, and when.
+            "history": list(
+                access.community.step_marks.filter(step=number)
+                .select_related("marked_by")
+                .order_by("-marked_at", "-pk")[:20]
+            ),
             "rail": rail,
             "previous_step": rail[number - 2][1] if number > 1 else None,
             "next_step": rail[number][1] if number < len(rail) else None,
@@ -114,6 +118,16 @@ def cop_library(request, access):
     context = _library_context(request, access.community)
     context.update(access=access, community=access.community)
     return _render_library(request, context)
+
+
+@community_view(Action.VIEW_WORK_FORMS)
+def cop_builtin_work_form(request, access, key: str):
+    work_form = guide_for_request().work_form(key)
+    if work_form is None:
+        raise Http404
+    return render_cop(
+        request, access, "guide/work_form_detail.html", work_form=work_form, labels=labels
+    )
 
 
 def _own_or_404(access, pk: int):

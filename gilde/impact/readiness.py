@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gilde.communities.models import Community, Role
-from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.communities.readiness import (
+    Signal,
+    SignalStatus,
+    readiness_signal,
+    step_data,
+)
 from gilde.core.formatting import percent
 
 # The toolbox's advice, as a share of the participants.
@@ -97,4 +102,16 @@ def contribution_agreed(community: Community, facts: dict) -> Signal:
         count=known.agreed,
         total=known.participants,
         tip_id="s3-management-attention",
+    )
+
+
+@step_data(step=3)
+def has_data(community, facts: dict) -> bool:
+    """Whether any participant's sponsor is informed or contribution agreed, or an
+    organisation's commitment is written down (reuses the signals' counts)."""
+    from .models import OrganisationCommitment
+
+    known = impact_facts(community, facts)
+    return bool(known.informed or known.agreed) or (
+        OrganisationCommitment.objects.filter(community=community).exists()
     )

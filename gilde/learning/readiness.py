@@ -13,7 +13,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gilde.communities.models import Community, Membership, Role
-from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.communities.readiness import (
+    Signal,
+    SignalStatus,
+    any_exists,
+    readiness_signal,
+    step_data,
+)
 from gilde.core.formatting import percent
 
 from .models import BuddyPeriod, Canvas, CanvasStep, Experiment, ExperimentStatus
@@ -167,4 +173,14 @@ def canvas_with_steps(community, facts: dict) -> Signal:
             else _("There is no backcasting canvas yet.")
         ),
         "s7-backcasting",
+    )
+
+
+@step_data(step=7)
+def has_data(community, facts: dict) -> bool:
+    """Whether the CoP has experiments, buddy periods or a backcasting canvas."""
+    return any_exists(
+        Experiment.objects.filter(community=community),
+        BuddyPeriod.objects.filter(community=community),
+        Canvas.objects.filter(community=community, versions__isnull=False),
     )

@@ -4,7 +4,12 @@ in leading the meetings)."""
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.communities.readiness import (
+    Signal,
+    SignalStatus,
+    readiness_signal,
+    step_data,
+)
 from gilde.core.formatting import percent
 
 from .selectors import (
@@ -90,3 +95,11 @@ def facilitation_arranged(community, facts: dict) -> Signal:
         % focus,
         tip_id="s4-two-facilitators",
     )
+
+
+@step_data(step=4)
+def has_data(community, facts: dict) -> bool:
+    """Whether the CoP planned any meeting (facilitators are arranged per meeting)."""
+    from .models import Meeting
+
+    return Meeting.objects.filter(community=community).exists()

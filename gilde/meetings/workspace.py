@@ -20,4 +20,8 @@ def facilitation_workspace(request, access, facts: dict) -> dict:
         # Turns per person mean nothing without names.
         "facilitation_counts": facilitation_counts(meetings) if access.sees_member_names else [],
         "can_plan_meetings": access.can(Action.PLAN_MEETINGS),
+        # What the viewer's own focus asks of them first, for facilitators with one.
+        "my_focus": access.membership.focus
+        if access.membership is not None and access.can(Action.PLAN_MEETINGS)
+        else "",
     }

@@ -10,7 +10,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gilde.communities.calendar import meetings_of
-from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.communities.readiness import (
+    Signal,
+    SignalStatus,
+    any_exists,
+    readiness_signal,
+    step_data,
+)
 
 from .models import (
     APPLIED_OR_BEYOND,
@@ -166,4 +172,19 @@ def story_applied(community, facts: dict) -> Signal:
         if count
         else _("No shared story yet tells what changed in practice."),
         "s6-extra-value-stories",
+    )
+
+
+@step_data(step=6)
+def has_data(community, facts: dict) -> bool:
+    """Whether the CoP started a monitoring cycle, drew ties, wrote a value story or held
+    a TIS moment."""
+    from .models import Tie
+
+    return any_exists(
+        Tie.objects.filter(community=community),
+        *(
+            model.objects.filter(community=community)
+            for model in (MonitoringCycle, ValueStory, TisMoment)
+        ),
     )

@@ -4,7 +4,13 @@ from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from gilde.communities.models import Community
-from gilde.communities.readiness import Signal, SignalStatus, readiness_signal
+from gilde.communities.readiness import (
+    Signal,
+    SignalStatus,
+    any_exists,
+    readiness_signal,
+    step_data,
+)
 
 from .models import (
     IntendedYield,
@@ -129,4 +135,19 @@ def environment_started(community: Community, facts: dict) -> Signal:
         status=_status(started),
         explanation=_("A stakeholder grid, a problem tree or notes on the socio-technical layers."),
         tip_id="s1-environment",
+    )
+
+
+@step_data(step=1)
+def has_data(community, facts: dict) -> bool:
+    """Whether the CoP wrote anything for step 1: a version of the question sheet, urgency
+    signals, intended yields, stakeholders or a problem tree."""
+    from .models import IntendedYield, ProblemTree, QuestionVersion, Stakeholder, UrgencySignal
+
+    return any_exists(
+        *(
+            model.objects.filter(community=community)
+            for model in (QuestionVersion, UrgencySignal, IntendedYield, Stakeholder)
+        ),
+        ProblemTree.objects.filter(community=community, nodes__isnull=False),
     )

@@ -1,5 +1,7 @@
 """Every page of the demo, as each persona, on a 360 px phone: axe finds no WCAG 2.1 A/AA
-violation, and the page body never scrolls sideways (wide tables scroll inside their own box).
+violation, the page body never scrolls sideways (wide tables scroll inside their own box), and
+every page inside a CoP has breadcrumbs in one order: the CoP first, then the section, then the
+page.
 
 The pages are found by crawling the links inside Gilde from the CoP's home, not listed; pages of
 one shape (another member's profile, another meeting) are visited once per persona."""
@@ -22,6 +24,9 @@ PERSONAS = {
 }
 WIDTH = 360
 MAX_PAGES = 150
+# Pages inside a CoP that stand alone: the CoP's home, printouts (the plan, a programme), pages
+# for people outside the CoP (an expert's questionnaire), which have no way back into it.
+NO_CRUMBS = re.compile(r"^/c/[^/]+/$|/print/|/plan/|/programme/|/tis/answer/|/join/|/apply/")
 SKIP = re.compile(r"^/(admin|static|accounts/logout)/|/export/|\.(pdf|ics|csv|xlsx)$")
 
 
@@ -42,7 +47,7 @@ def test_every_page_passes_axe_and_fits_a_phone(server, browser, transactional_d
             page.click("main form button[type=submit]")
             page.wait_for_load_state()
         queue = ["/", f"/c/{data.MAIN_SLUG}/", "/cops/", "/about/", "/privacy/", "/inbox/"]
-        shapes, visited, wide = set(), 0, []
+        shapes, visited, wide, crumbs = set(), 0, [], []
         while queue and visited < MAX_PAGES:
             path = queue.pop(0)
             if _shape(path) in shapes or SKIP.search(urlsplit(path).path):
@@ -58,6 +63,13 @@ def test_every_page_passes_axe_and_fits_a_phone(server, browser, transactional_d
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > WIDTH:
                 wide.append(f"{path}: {width}px")
+            inside = re.match(r"^/c/([^/]+)/", urlsplit(path).path)
+            if inside and not NO_CRUMBS.search(urlsplit(path).path):
+                trail = page.eval_on_selector_all(
+                    "main nav.breadcrumbs li", "items => items.map(item => item.innerHTML)"
+                )
+                if not trail or f'href="/c/{inside.group(1)}/"' not in trail[0]:
+                    crumbs.append(path)
             hrefs = page.eval_on_selector_all(
                 "main a[href], nav a[href]", "links => links.map(link => link.getAttribute('href'))"
             )
@@ -68,5 +80,6 @@ def test_every_page_passes_axe_and_fits_a_phone(server, browser, transactional_d
                 queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
         assert visited > 10
         assert not wide, "pages wider than a phone:\n" + "\n".join(wide)
+        assert not crumbs, "pages without the CoP first in their breadcrumbs:\n" + "\n".join(crumbs)
     finally:
         context.close()

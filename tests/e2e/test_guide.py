@@ -58,7 +58,7 @@ def test_cop_step_page_and_own_work_form(server, page, facilitator, cop):
     shot(page, "cop-step-4")
     page.fill("#id_note", "Twee facilitators, een duo")
     page.click("form.form--compact button[value='1']")
-    expect(page.locator(".status--done")).to_be_visible()
+    expect(page.locator("#readiness ~ p .status--done")).to_contain_text("Klaar volgens")
     check_a11y(page)
 
     page.goto(f"{server}/c/{cop.slug}/work-forms/new/")

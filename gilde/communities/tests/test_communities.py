@@ -40,7 +40,7 @@ def test_a_new_cop_is_closed_and_unlisted_unless_the_initiator_opens_it(client, 
     page = client.get(reverse("communities:create"))
     form = page.context["form"]
     assert form["policy"].value() == Policy.CLOSED and not form["listed"].value()
-    assert "begint gesloten" in page.content.decode()  # the form says why (in Dutch)
+    assert "begint besloten" in page.content.decode()  # the form says why (in Dutch)
     # Submitting the form as it comes (the checkbox left off) gives a closed, unlisted CoP.
     as_shown = {**VALID, "policy": form["policy"].value()}
     del as_shown["listed"]

@@ -251,7 +251,7 @@ def test_the_rail_has_one_line_for_a_phone(client, facilitator, cop):
     client.force_login(facilitator)
     page = _home(client, cop)
     assert '<details class="step-rail-compact">' in page
-    assert "Stap 1 van 8: nog niet begonnen" in page
+    assert "Stap 1 van 8 · Nog niet begonnen" in page
 
 
 def test_step_pages_link_to_the_previous_and_next_step(client, participant, cop):

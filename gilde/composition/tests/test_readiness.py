@@ -34,7 +34,7 @@ def test_size_and_organisation_diversity(cop):
     assert signals["organisations_diverse"] == "not_met"
 
 
-def test_a_varied_group_with_intakes_is_done(cop):
+def test_a_varied_group_with_intakes_is_ready(cop):
     members = _participants(cop, 10, organisations=10, knowledge="practice")
     members += _participants(cop, 8, organisations=8, knowledge="theory")
     assert _signals(cop)["intakes_done"] == "not_met"
@@ -48,7 +48,7 @@ def test_a_varied_group_with_intakes_is_done(cop):
         "sector_conflict": "not_applicable",
         "intakes_done": "met",
     }
-    assert step_states(cop)[1].status == StepStatus.DONE
+    assert step_states(cop)[1].status == StepStatus.READY
 
 
 def test_sector_guard_names_the_clash_only_when_chosen(cop):

@@ -29,15 +29,16 @@ def test_status_derivation():
     assert derive_status([], None) == StepStatus.NOT_STARTED
     assert derive_status([not_met, na], None) == StepStatus.NOT_STARTED
     assert derive_status([met, not_met], None) == StepStatus.UNDER_WAY
-    assert derive_status([met, na], None) == StepStatus.DONE
+    assert derive_status([met, na], None) == StepStatus.READY
+    assert derive_status([not_met], None, has_data=True) == StepStatus.UNDER_WAY
     assert derive_status([not_met], StepMark(done=True)) == StepStatus.DONE
-    assert derive_status([met], StepMark(done=False)) == StepStatus.UNDER_WAY
+    assert derive_status([], StepMark(done=False)) == StepStatus.UNDER_WAY
 
 
 def test_facilitation_signal_needs_content_and_process(cop, facilitator):
     assert step_states(cop)[3].status == StepStatus.NOT_STARTED
     MembershipFactory(community=cop, role=Role.FACILITATOR, focus=Focus.PROCESS)
-    assert step_states(cop)[3].status == StepStatus.DONE
+    assert step_states(cop)[3].status == StepStatus.READY
 
 
 def test_facilitator_marks_a_step_done_and_reopens_it(client, facilitator, cop):
@@ -49,6 +50,38 @@ def test_facilitator_marks_a_step_done_and_reopens_it(client, facilitator, cop):
     assert step_states(cop)[0].status == StepStatus.UNDER_WAY
     actions = list(cop.audit_entries.values_list("action", flat=True))
     assert "step.marked_done" in actions and "step.reopened" in actions
+    # Reopening keeps the history: both marks stay, and the step page lists them.
+    assert list(cop.step_marks.order_by("pk").values_list("done", "note")) == [
+        (True, "Vraag is scherp"),
+        (False, "Toch nog niet"),
+    ]
+    page = client.get(reverse("guide:cop_step", args=[cop.slug, 1])).content.decode()
+    assert "Vraag is scherp" in page and "Toch nog niet" in page
+
+
+def test_a_done_step_says_who_marked_it_and_when(client, facilitator, participant, cop):
+    from gilde.communities.services import step_mark
+
+    step_mark(community=cop, step=2, actor=facilitator, done=True)
+    client.force_login(participant)
+    home = client.get(reverse("communities:detail", args=[cop.slug])).content.decode()
+    step = client.get(reverse("guide:cop_step", args=[cop.slug, 2])).content.decode()
+    for page in (home, step):
+        assert f"Klaar volgens {facilitator}" in page
+        assert "status--done" in page
+
+
+def test_data_for_a_step_makes_it_under_way(cop):
+    from gilde.impact.models import ImpactAgreement
+
+    _participants(cop, 5)
+    assert step_states(cop)[2].status == StepStatus.NOT_STARTED
+    membership = cop.memberships.filter(role=Role.PARTICIPANT).first()
+    ImpactAgreement.objects.update_or_create(
+        membership=membership,
+        defaults={"sponsor_informed": True, "hours_per_meeting": 4, "fee": 0},
+    )
+    assert step_states(cop)[2].status == StepStatus.UNDER_WAY
 
 
 def test_participant_cannot_mark_steps(client, participant, cop):

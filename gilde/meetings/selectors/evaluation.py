@@ -50,6 +50,7 @@ class AttendanceSummary:
     facilitator_notes: str  # only filled in for those who plan meetings
     rsvp_open: bool  # the viewer may say whether they come: the meeting is ahead or under way
     can_plan: bool
+    past: bool = False  # held, or over: the page speaks in the past ("Who was there")
 
 
 def meeting_attendance(*, meeting, access) -> AttendanceSummary:
@@ -92,6 +93,7 @@ def meeting_attendance(*, meeting, access) -> AttendanceSummary:
         and meeting.status != MeetingStatus.CANCELLED
         and meeting.ends_at > timezone.now(),
         can_plan=can_plan,
+        past=meeting.status == MeetingStatus.HELD or meeting.ends_at <= timezone.now(),
     )
 
 
