@@ -16,6 +16,7 @@ class LearningConfig(AppConfig):
             instruments,
             personal_data,
             portability,
+            programme,
             readiness,
             sections,
             shared,
