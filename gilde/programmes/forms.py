@@ -13,7 +13,7 @@ class ProgrammeForm(CleanTextMixin, forms.ModelForm):
         fields = ["name", "slug", "owner_organisation", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
-            "slug": _("Lower-case letters, digits and hyphens: /p/<web address>/."),
+            "slug": _("Part of the programme's web address: lower-case letters, digits, hyphens."),
         }
 
 

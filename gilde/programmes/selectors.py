@@ -2,6 +2,7 @@
 costs the same few queries for five CoPs or a hundred; every figure passes `disclosure.cell`."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from gilde.communities.programme_figures import (
     COUNT,
@@ -167,7 +168,9 @@ def programme_cop_detail(*, link: ProgrammeCop) -> CopDetail:
     latest = next((row for row in rows if row.latest), None)
     reflection = None
     if latest is not None and link.share_reflection:
-        reflection = (latest.figures.get("reflection") or {}).get("value")
+        reflection = dict((latest.figures.get("reflection") or {}).get("value") or {}) or None
+        if reflection and reflection.get("ends_on"):
+            reflection["ends_on"] = date.fromisoformat(reflection["ends_on"])
     history = [
         (row.period, {d.key: disclosure.cell(row.figures.get(d.key)) for d in scalar_definitions()})
         for row in rows
