@@ -1,6 +1,6 @@
-"""The programme overview at scale: 100 CoPs × 25 members × 13 meetings, against one CoP's home.
+"""The programme overview at scale: 100 CoPs x 25 members x 13 meetings, against one CoP's home.
 
-Target (issue 19): the overview of a programme of 100 CoPs answers within 1.5× the time of a
+Target (issue 19): the overview of a programme of 100 CoPs answers within 1.5x the time of a
 single CoP's home page, measured in the same run (so a slower or faster machine moves both), and
 costs at most 15 queries. The figures are computed beforehand, as the worker does; the time that
 takes per CoP is recorded too. In-process timing with Django's test client; a throwaway data
@@ -244,7 +244,7 @@ def report(result: dict) -> tuple[str, list[str]]:
         "|---|---|---|---|---|",
         f"| CoP home (step rail cached) | {result['home_s'] * 1000:.1f} ms | 1.0 | | |",
         f"| Programme overview | {result['overview_s'] * 1000:.1f} ms | {result['ratio']:.2f} | "
-        f"{result['queries']} | ≤ 1.5 × the home, ≤ 15 queries |",
+        f"{result['queries']} | ≤ 1.5 x the home, ≤ 15 queries |",
         "",
         f"The worker computes one CoP's figures in {result['compute_per_cop_s'] * 1000:.0f} ms "
         "(not part of any page).",
