@@ -1,4 +1,8 @@
-"""How a programme's figures read on its pages and in its exports: one place for the words."""
+"""How a programme's figures read on its pages and in its exports: one place for the words.
+
+A `Words` is made once per request (for the reader's language) and remembers every value it has
+written: an overview of a hundred CoPs writes the same few counts and words thousands of times.
+"""
 
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -7,6 +11,8 @@ from gilde.communities.programme_figures import COUNT, MONTHS, NUMBER, PERCENT
 from gilde.core.formatting import percent
 
 from .disclosure import FEW, Cell
+
+CHANGE = "change"  # a figure shown with its sign (the evaluation trend)
 
 
 def value_text(value, kind: str) -> str:
@@ -19,6 +25,8 @@ def value_text(value, kind: str) -> str:
         return formats.number_format(round(value), 0, use_l10n=True)
     if kind == NUMBER:
         return formats.number_format(round(float(value), 2), 2, use_l10n=True)
+    if kind == CHANGE:
+        return change_text(value)
     return str(value)
 
 
@@ -32,15 +40,31 @@ def change_text(value) -> str:
     return f"−{number}" if value < 0 else number
 
 
+class Words:
+    """Cells and values as text, for one request's language."""
+
+    def __init__(self):
+        self.few = _("fewer than 5")
+        self.unknown = _("not known")
+        self._known: dict = {}
+
+    def value(self, value, kind: str) -> str:
+        key = (value, kind)
+        if key not in self._known:
+            self._known[key] = value_text(value, kind)
+        return self._known[key]
+
+    def cell(self, cell: Cell, kind: str) -> str:
+        """A cell: its value, or why there is none."""
+        if cell.shown:
+            return self.value(cell.value, kind)
+        return self.few if cell.state == FEW else self.unknown
+
+
 def cell_text(cell: Cell, kind: str) -> str:
-    """A cell for a page or an export: its value, or why there is none."""
-    if cell.shown:
-        return change_text(cell.value) if kind == "change" else value_text(cell.value, kind)
-    if cell.state == FEW:
-        return _("fewer than 5")
-    return _("not known")
+    return Words().cell(cell, kind)
 
 
 def plain_text(value, kind: str) -> str:
     """A total or median (never hidden: it adds up shown cells only)."""
-    return change_text(value) if kind == "change" else value_text(value, kind)
+    return value_text(value, kind)

@@ -5,18 +5,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
+from gilde.communities.programme_figures import NUMBER
 from gilde.core.safe_svg import safe_svg
 from gilde.core.tabular import escape_formula, xlsx_bytes
 from gilde.guide.selectors import guide_for_request
 
 from . import charts, selectors, services
 from .access import programme_cop_or_404, programme_view
-from .display import cell_text, plain_text, value_text
+from .display import CHANGE, Words, cell_text, plain_text, value_text
 from .forms import FilterForm, InviteForm, LabelsForm, ManagerForm, ProgrammeForm
 from .models import LinkStatus, ProgrammeCop
 
@@ -57,23 +59,29 @@ def _columns(overview) -> list[dict]:
         {"key": d.key, "label": d.label, "kind": d.kind, "total": d.total} for d in overview.columns
     ]
     position = next((i for i, c in enumerate(columns) if c["key"] == "meeting_value"), None)
-    trend = {"key": TREND, "label": _("Evaluation trend"), "kind": "change", "total": False}
+    trend = {"key": TREND, "label": _("Evaluation trend"), "kind": CHANGE, "total": False}
     columns.insert(len(columns) if position is None else position + 1, trend)
     return columns
 
 
-def _table(overview) -> tuple[list[dict], list[dict], list, list]:
+def _table(overview, words: Words) -> tuple[list[dict], list[dict], list, list]:
     columns = _columns(overview)
+    # The figures' cells of each row, written here rather than in the template: a hundred CoPs
+    # make two thousand of them, and every text is escaped by format_html_join.
     rows = [
         {
             "row": row,
-            "cells": [
-                {
-                    "text": cell_text(row.cells[c["key"]], c["kind"]),
-                    "shown": row.cells[c["key"]].shown,
-                }
-                for c in columns
-            ],
+            "cells": format_html_join(
+                "",
+                '<td class="{}">{}</td>',
+                (
+                    (
+                        "" if row.cells[c["key"]].shown else "muted",
+                        words.cell(row.cells[c["key"]], c["kind"]),
+                    )
+                    for c in columns
+                ),
+            ),
         }
         for row in overview.rows
     ]
@@ -95,7 +103,8 @@ def overview(request, access):
     form = FilterForm(
         request.GET or None, themes=data.themes, regions=data.regions, years=data.years
     )
-    columns, rows, totals, medians = _table(data)
+    words = Words()
+    columns, rows, totals, medians = _table(data, words)
     distribution = [
         charts.BarRow(_step_label(number), count, str(count)) for number, count in data.distribution
     ]
@@ -114,7 +123,7 @@ def overview(request, access):
         charts.BarRow(
             row.community.name,
             row.cells["meeting_value"].value if row.cells["meeting_value"].shown else None,
-            cell_text(row.cells["meeting_value"], "number"),
+            words.cell(row.cells["meeting_value"], NUMBER),
         )
         for row in data.rows
     ]
@@ -322,6 +331,7 @@ def export_table(programme) -> tuple[list[str], list[list[str]]]:
     """The side-by-side figures as a table: one row per member CoP, hidden figures as words."""
     data = selectors.programme_overview(programme=programme)
     columns = _columns(data)
+    words = Words()
     headers = [
         _("CoP"),
         _("Theme"),
@@ -337,7 +347,7 @@ def export_table(programme) -> tuple[list[str], list[list[str]]]:
             row.link.region,
             str(row.start_year),
             str(row.stands_at or ""),
-            *[cell_text(row.cells[c["key"]], c["kind"]) for c in columns],
+            *[words.cell(row.cells[c["key"]], c["kind"]) for c in columns],
         ]
         for row in data.rows
     ]
