@@ -4,7 +4,10 @@ A `Words` is made once per request (for the reader's language) and remembers eve
 written: an overview of a hundred CoPs writes the same few counts and words thousands of times.
 """
 
+from html import escape
+
 from django.utils import formats
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from gilde.communities.programme_figures import COUNT, MONTHS, NUMBER, PERCENT
@@ -47,6 +50,7 @@ class Words:
         self.few = _("fewer than 5")
         self.unknown = _("not known")
         self._known: dict = {}
+        self._cells: dict = {}
 
     def value(self, value, kind: str) -> str:
         key = (value, kind)
@@ -59,6 +63,19 @@ class Words:
         if cell.shown:
             return self.value(cell.value, kind)
         return self.few if cell.state == FEW else self.unknown
+
+    def cells_html(self, cells) -> SafeString:
+        """Table cells (`<td>`) for (cell, kind) pairs: a hidden one marked muted. Each distinct
+        cell is written and escaped once per request, then reused."""
+        parts = []
+        for cell, kind in cells:
+            key = (cell.state, cell.value, kind)
+            if key not in self._cells:
+                muted = "" if cell.shown else ' class="muted"'
+                self._cells[key] = f"<td{muted}>{escape(self.cell(cell, kind))}</td>"
+            parts.append(self._cells[key])
+        # Every text inside was escaped just above; the markup around it is our own.
+        return mark_safe("".join(parts))  # nosec B308 B703
 
 
 def cell_text(cell: Cell, kind: str) -> str:

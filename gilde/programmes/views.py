@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import format_html_join
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -66,30 +66,34 @@ def _columns(overview) -> list[dict]:
 
 def _table(overview, words: Words) -> tuple[list[dict], list[dict], list, list]:
     columns = _columns(overview)
-    # The figures' cells of each row, written here rather than in the template: a hundred CoPs
-    # make two thousand of them, and every text is escaped by format_html_join.
-    rows = [
-        {
-            "row": row,
-            "cells": format_html_join(
-                "",
-                '<td class="{}">{}</td>',
-                (
-                    (
-                        "" if row.cells[c["key"]].shown else "muted",
-                        words.cell(row.cells[c["key"]], c["kind"]),
-                    )
-                    for c in columns
-                ),
-            ),
-        }
-        for row in overview.rows
-    ]
+    # Written here rather than in the template: a hundred CoPs make two thousand cells.
+    base = reverse("programmes:overview", args=[overview.programme.slug])
+    stands: dict = {}
+    rows = []
+    for row in overview.rows:
+        if row.stands_at not in stands:
+            stands[row.stands_at] = _stands_label(row.stands_at)
+        rows.append(
+            {
+                "row": row,
+                "url": f"{base}cops/{row.community.slug}/",
+                "stands": stands[row.stands_at],
+                "cells": words.cells_html((row.cells[c["key"]], c["kind"]) for c in columns),
+            }
+        )
     totals = [
         value_text(overview.totals.get(c["key"]), c["kind"]) if c["total"] else "" for c in columns
     ]
     medians = [plain_text(overview.medians.get(c["key"]), c["kind"]) for c in columns]
     return columns, rows, totals, medians
+
+
+def _stands_label(number: int | None) -> str:
+    if number is None:
+        return _("not computed yet")
+    if number > selectors.STEP_COUNT:
+        return _("all done")
+    return _("step %(n)s") % {"n": number}
 
 
 def _step_label(number: int) -> str:
