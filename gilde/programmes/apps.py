@@ -12,7 +12,7 @@ class ProgrammesConfig(AppConfig):
         from gilde.communities.settings_panels import register_settings_panel
         from gilde.core.periodic import register_periodic_task
 
-        from . import api, audit, personal_data  # noqa: F401
+        from . import api, audit, notices, personal_data  # noqa: F401
         from .panel import programme_settings_panel
         from .tasks import programme_figures_refresh
 

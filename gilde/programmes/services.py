@@ -11,6 +11,7 @@ from gilde.core.audit import audit_log
 from gilde.core.models import InstallationLogEntry
 
 from .models import LinkStatus, Programme, ProgrammeCop, ProgrammeManager
+from .notices import programme_invited_notice
 from .tasks import cop_figures_compute
 
 
@@ -84,6 +85,7 @@ def cop_invite(
     audit_log(
         community=community, actor=actor, action="programme.invited", programme=programme.name
     )
+    programme_invited_notice(link)
     return link
 
 

@@ -106,3 +106,21 @@ def test_the_api_answers_like_the_pages(programme, big_cop, people, persona):
     else:
         slugs = [item["slug"] for item in listed.json()["items"]]
         assert (programme.slug in slugs) == (persona == "manager")
+
+
+def test_a_managers_read_token_reads_the_figures_and_another_token_does_not(
+    programme, big_cop, manager, other_manager
+):
+    from gilde.accounts.services import api_token_create
+
+    _token, secret = api_token_create(user=manager, name="Dashboard", scope="read", days=30)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    body = client.get(f"/api/v1/programmes/{programme.slug}/figures").json()
+    assert [cop["slug"] for cop in body["cops"]] == ["grote-cop"]
+    assert body["cops"][0]["figures"]["members"] == {"value": 9.0, "state": "shown"}
+    _token, other = api_token_create(user=other_manager, name="Ander", scope="read", days=30)
+    refused = Client(HTTP_AUTHORIZATION=f"Bearer {other}").get(
+        f"/api/v1/programmes/{programme.slug}/figures"
+    )
+    assert refused.status_code == 404
+    assert refused.json()["error"]["code"] == "not_found"

@@ -156,6 +156,9 @@ def test_invitation_accepted_by_the_initiator_puts_the_cop_in(
     client, manager, programme, cop, initiator, facilitator, django_capture_on_commit_callbacks
 ):
     services.cop_invite(programme=programme, actor=manager, community=cop, theme="Energie")
+    # The initiator hears of it; the facilitator, who does not decide, does not.
+    assert initiator.notifications.filter(kind="programme.invited").exists()
+    assert not facilitator.notifications.filter(kind="programme.invited").exists()
     client.force_login(facilitator)
     page = client.get(reverse("communities:settings", args=[cop.slug])).content.decode()
     assert "Circulaire regio" in page
