@@ -209,12 +209,15 @@ def cop(request, access, slug: str):
 
 def _settings_context(access, **forms) -> dict:
     programme = access.programme
+    links = list(programme.links.select_related("community").order_by("status", "community__name"))
+    for link in links:
+        # A CoP's name only once it joined: an unlisted CoP's name is not the programme's to
+        # learn from an invitation; until then the address the manager typed stands for it.
+        link.label = link.community.name if link.is_member else f"/c/{link.community.slug}/"
     return {
         "programme": programme,
         "managers": list(programme.managers.select_related("user").order_by("user__name")),
-        "links": list(
-            programme.links.select_related("community").order_by("status", "community__name")
-        ),
+        "links": links,
         "form": forms.get("form") or ProgrammeForm(instance=programme),
         "manager_form": forms.get("manager_form") or ManagerForm(),
         "invite_form": forms.get("invite_form") or InviteForm(),

@@ -124,3 +124,11 @@ def test_a_managers_read_token_reads_the_figures_and_another_token_does_not(
     )
     assert refused.status_code == 404
     assert refused.json()["error"]["code"] == "not_found"
+
+
+def test_an_invited_cops_name_stays_hidden_until_it_joins(client, manager, programme, cop):
+    ProgrammeCop.objects.create(programme=programme, community=cop, status=LinkStatus.INVITED)
+    client.force_login(manager)
+    page = client.get(reverse("programmes:settings", args=[programme.slug])).content.decode()
+    assert cop.name not in page
+    assert f"/c/{cop.slug}/" in page

@@ -127,6 +127,14 @@ def test_the_overview_costs_the_same_few_queries_for_any_number_of_cops(
         assert client.get(url).status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(url, {"theme": "T1", "start_year": "2026"}).status_code == 200
+    for other in (
+        reverse("programmes:export", args=[programme.slug, "csv"]),
+        reverse("programmes:export", args=[programme.slug, "xlsx"]),
+        reverse("programmes:cop", args=[programme.slug, "cop-x-0"]),
+        f"/api/v1/programmes/{programme.slug}/figures",
+    ):
+        with django_assert_max_num_queries(15):
+            assert client.get(other).status_code == 200
 
 
 def test_filters_keep_the_matching_cops(programme, big_cop, small_cop):
