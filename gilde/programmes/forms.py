@@ -46,7 +46,7 @@ class LabelsForm(CleanTextMixin, forms.Form):
     region = forms.CharField(label=_("Region"), max_length=80, required=False)
 
 
-class FilterForm(forms.Form):
+class FilterForm(CleanTextMixin, forms.Form):
     """The overview's filters; unknown values are ignored rather than refused."""
 
     theme = forms.ChoiceField(label=_("Theme"), required=False)
