@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("gilde.monitoring.urls")),
     path("", include("gilde.decisions.urls")),
     path("", include("gilde.notifications.urls")),
+    path("", include("gilde.programmes.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -89,6 +89,8 @@ METHOD_FIRST = {
     "api:outside_actors",
     "api:network",
     "api:tis",
+    "api:programmes",
+    "api:programme_figures",
 }
 
 
@@ -111,6 +113,8 @@ KEEPERS_POST = post_only(KEEPERS)
 # A post about the participant persona's own item: the others who may post find no such item.
 OWN_ITEM_POST = post_only(KEEPERS, answer={"facilitator": 404, "initiator": 404})
 OWN_ITEM = {**KEEPERS, "facilitator": 404, "initiator": 404}
+NOT_MANAGER = {**ALL(404), "anonymous": LOGIN}
+INITIATOR_ONLY = {**RUNNERS_ONLY, "facilitator": 403}
 
 EXPECTED = {
     "core:home": ALL(200),
@@ -427,6 +431,24 @@ EXPECTED = {
     # The participant's own notification: everyone else gets 404, as for a made-up id.
     "notifications:open": {**ALL(404), "anonymous": LOGIN, "participant": 302},
     "notifications:mark": post_only({**ALL(404), "anonymous": LOGIN, "participant": 200}),
+    # Programmes are their managers' only, and none of the personas manages one (their own
+    # matrix, with managers, is gilde/programmes/tests/test_access.py): a 404 whether the
+    # programme exists or not. Its CoP's side is the initiator's.
+    "programmes:mine": LOGGED_IN,
+    "programmes:create": LOGGED_IN,
+    "programmes:overview": NOT_MANAGER,
+    "programmes:export": NOT_MANAGER,
+    "programmes:settings": NOT_MANAGER,
+    "programmes:cop": NOT_MANAGER,
+    "programmes:manager_add": post_only(NOT_MANAGER),
+    "programmes:manager_remove": post_only(NOT_MANAGER),
+    "programmes:invite": post_only(NOT_MANAGER),
+    "programmes:labels": post_only(NOT_MANAGER),
+    "programmes:cop_decide": post_only(INITIATOR_ONLY),
+    "programmes:cop_share": post_only(INITIATOR_ONLY),
+    "programmes:cop_leave": INITIATOR_ONLY,
+    "api:programmes": {**ALL(200), "anonymous": 401},
+    "api:programme_figures": {**ALL(404), "anonymous": 401},
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -548,6 +570,7 @@ def url_kwargs(cop, personas):
         community=cop, text="Wat neem je mee?", kind="open", feeds_next_meeting=True
     )
     learning = _learning_objects(cop, personas)
+    programme = _programme_objects(cop)
     step5 = _step_5_objects(cop, personas, meeting)
     facilitation = cop.memberships.get(user=personas["facilitator"])
     kinds = monitoring_services.tie_kinds_ensure(community=cop)
@@ -597,6 +620,7 @@ def url_kwargs(cop, personas):
         **{key: obj.pk for key, obj in objects.items()},
         **learning,
         **step5,
+        **programme,
         "meeting": meeting.pk,
         "item_pk": item.pk,
         "question_pk": question.pk,
@@ -622,6 +646,17 @@ def url_kwargs(cop, personas):
         "story": story.pk,
         "action": action.pk,
     }
+
+
+def _programme_objects(cop) -> dict:
+    """A programme the CoP is in, managed by someone who is none of the personas."""
+    from gilde.programmes.models import LinkStatus, Programme, ProgrammeCop, ProgrammeManager
+    from tests.factories import UserFactory
+
+    programme = Programme.objects.create(name="Regio", slug="regio", owner_organisation="Prov")
+    manager = ProgrammeManager.objects.create(programme=programme, user=UserFactory())
+    ProgrammeCop.objects.create(programme=programme, community=cop, status=LinkStatus.MEMBER)
+    return {"programme": programme.slug, "programme_manager": manager.pk}
 
 
 def _learning_objects(cop, personas) -> dict:
@@ -720,6 +755,8 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["application"]
         elif key == "pk" and name == "communities:invitation_revoke":
             kwargs[key] = url_kwargs["cop_invitation"]
+        elif key == "pk" and name.startswith("programmes:"):
+            kwargs[key] = url_kwargs["programme_manager"]
         elif key == "pk" and name.startswith("notifications:"):
             kwargs[key] = url_kwargs["notification"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):

@@ -66,6 +66,8 @@ class Action(StrEnum):
     TAKE_ROLES = "take_roles"
     ASK_FEEDBACK = "ask_feedback"
     MANAGE_DECISIONS = "manage_decisions"
+    # Join a programme on its invitation, choose what it sees, leave it (gilde/programmes/).
+    DECIDE_PROGRAMMES = "decide_programmes"
 
 
 _MEMBER = {
@@ -117,7 +119,10 @@ _RUNNERS = {
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
-    Role.INITIATOR: frozenset(_MEMBER | _ATTENDERS | _GROUP | _RUNNERS),
+    # A programme's invitation is the initiator's to accept: they answer for the CoP as a whole.
+    Role.INITIATOR: frozenset(
+        _MEMBER | _ATTENDERS | _GROUP | _RUNNERS | {Action.DECIDE_PROGRAMMES}
+    ),
     # Intakes are personal: the member and the facilitators read them, not the initiator.
     # The named social map is personal data: facilitators read it; the group only where the CoP
     # allows it (`can_see_network_names`).

@@ -19,6 +19,7 @@ class CommunitiesConfig(AppConfig):
             personal_data,
             plan,
             portability,
+            programme_figures,
             readiness,
             revision,
             selectors,

@@ -47,7 +47,9 @@ def _community_id(instance: Model, depth: int = 0) -> int | None:
     return None
 
 
-_UNCOUNTED = ("gilde.core.", "gilde.notifications.")
+# Programmes are computed from the CoP's data (their stored figures carry the revision they were
+# computed at), so writing them must not raise it.
+_UNCOUNTED = ("gilde.core.", "gilde.notifications.", "gilde.programmes.")
 
 # A person's fields that CoP pages compute with (the group's composition); a login changes none.
 _USER_FIELDS = {"name", "organisation", "sector", "discipline", "function", "knowledge_type"}

@@ -21,30 +21,32 @@ from . import data
 from .services import demo_fill
 
 
-def scaled_email(email: str, copy: int) -> str:
+def scaled_email(email: str, copy: int, tag: str = "s") -> str:
     local, domain = email.split("@")
-    return f"{local}.s{copy}@{domain}"
+    return f"{local}.{tag}{copy}@{domain}"
 
 
-def scaled_slug(copy: int) -> str:
-    return f"{data.MAIN_SLUG}-s{copy}"
+def scaled_slug(copy: int, tag: str = "s") -> str:
+    return f"{data.MAIN_SLUG}-{tag}{copy}"
 
 
-def _organisations() -> dict[str, Organisation]:
+def scaled_organisations() -> dict[str, Organisation]:
     existing = {o.name: o for o in Organisation.objects.filter(name__in=data.ORGANISATIONS)}
     missing = [Organisation(name=name) for name in data.ORGANISATIONS if name not in existing]
     Organisation.objects.bulk_create(missing)
     return {o.name: o for o in Organisation.objects.filter(name__in=data.ORGANISATIONS)}
 
 
-def _cast(copy: int, password: str, organisations: dict[str, Organisation]) -> dict[str, User]:
+def _cast(
+    copy: int, password: str, organisations: dict[str, Organisation], tag: str = "s"
+) -> dict[str, User]:
     """Accounts for everyone in the main CoP, keyed by the demo address they stand in for."""
     emails = {member.email for member in data.MAIN_MEMBERS} | {data.MAIN_INITIATOR}
     people = [person for person in data.PEOPLE if person.email in emails]
     User.objects.bulk_create(
         [
             User(
-                email=scaled_email(person.email, copy),
+                email=scaled_email(person.email, copy, tag),
                 name=person.name,
                 organisation=organisations[person.organisation],
                 function=person.function,
@@ -58,15 +60,22 @@ def _cast(copy: int, password: str, organisations: dict[str, Organisation]) -> d
             for person in people
         ]
     )
-    by_email = {u.email: u for u in User.objects.filter(email__endswith=f".s{copy}@example.org")}
-    return {person.email: by_email[scaled_email(person.email, copy)] for person in people}
+    suffix = f".{tag}{copy}@example.org"
+    by_email = {u.email: u for u in User.objects.filter(email__endswith=suffix)}
+    return {person.email: by_email[scaled_email(person.email, copy, tag)] for person in people}
 
 
-def _copy(*, copy: int, password: str, organisations, start, now) -> Community:
-    users = _cast(copy, password, organisations)
+def scaled_copy(
+    *, copy: int, password: str, organisations, start, now, tag: str = "s", name: str = ""
+) -> Community:
+    """One copy of the main CoP with its own cast (`tag` keeps copies for different uses
+    apart: "s" for scale data, "p" for the demo programme's CoPs)."""
+    users = _cast(copy, password, organisations, tag)
     spec = {key: value for key, value in data.MAIN_COMMUNITY.items() if key != "slug"}
+    if name:
+        spec["name"] = name
     community = community_create(
-        creator=users[data.MAIN_INITIATOR], slug=scaled_slug(copy), start_date=start, **spec
+        creator=users[data.MAIN_INITIATOR], slug=scaled_slug(copy, tag), start_date=start, **spec
     )
     Membership.objects.bulk_create(
         [
@@ -88,7 +97,7 @@ def scale_seed(*, factor: int, seed: int = 0, stdout=None) -> int:
     """Add the copies 1…`factor` that are missing; returns how many were created."""
     rng = random.Random(seed)
     password = make_password(data.PASSWORD)
-    organisations = _organisations()
+    organisations = scaled_organisations()
     now = timezone.now()
     today = timezone.localdate()
     existing = set(
@@ -104,7 +113,9 @@ def scale_seed(*, factor: int, seed: int = 0, stdout=None) -> int:
         if scaled_slug(copy) in existing:
             continue
         with transaction.atomic():
-            _copy(copy=copy, password=password, organisations=organisations, start=start, now=now)
+            scaled_copy(
+                copy=copy, password=password, organisations=organisations, start=start, now=now
+            )
         created += 1
         if stdout is not None and copy % 10 == 0:
             stdout.write(f"{copy}/{factor}")

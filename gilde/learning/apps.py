@@ -17,6 +17,7 @@ class LearningConfig(AppConfig):
             instruments,
             personal_data,
             portability,
+            programme,
             readiness,
             sections,
             shared,

@@ -24,6 +24,7 @@ class MeetingsConfig(AppConfig):
             personal_data,
             portability,
             printing,
+            programme,
             providers,
             readiness,
             starters,

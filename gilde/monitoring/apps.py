@@ -17,6 +17,7 @@ class MonitoringConfig(AppConfig):
             meeting_pages,
             personal_data,
             portability,
+            programme,
             readiness,
             workspace,
         )

@@ -17,6 +17,7 @@ from ..home import home_sections
 from ..models import Community, Role
 from ..pages import render_cop
 from ..plan import plan_sections
+from ..settings_panels import settings_panels
 
 
 def directory(request):
@@ -88,7 +89,12 @@ def settings_edit(request, access):
     return render(
         request,
         "communities/community_form.html",
-        {"form": form, "community": community, "access": access},
+        {
+            "form": form,
+            "community": community,
+            "access": access,
+            "panels": settings_panels(request, access),
+        },
     )
 
 

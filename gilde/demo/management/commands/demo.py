@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from gilde.accounts.models import User
 from gilde.demo import data
+from gilde.demo.programme import MANAGER, load_programme
 from gilde.demo.services import demo_exists, demo_load, demo_logins
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
                 return
         else:
             demo_load(stdout=self.stdout)
+            load_programme(stdout=self.stdout)
         self._print_logins()
 
     def _print_logins(self):
@@ -30,3 +32,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo-accounts (wachtwoord: {data.PASSWORD})")
         for label, email in logins:
             self.stdout.write(f"  {label.ljust(width)}{email}")
+        if User.objects.filter(email=MANAGER[0]).exists():
+            self.stdout.write(f"  {'programmabeheerder'.ljust(width)}{MANAGER[0]}")

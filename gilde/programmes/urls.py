@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "programmes"
+
+urlpatterns = [
+    path("p/", views.mine, name="mine"),
+    path("p/new/", views.create, name="create"),
+    path("p/<slug:programme>/", views.overview, name="overview"),
+    path("p/<slug:programme>/export.<str:fmt>", views.export, name="export"),
+    path("p/<slug:programme>/settings/", views.settings, name="settings"),
+    path("p/<slug:programme>/managers/", views.manager_add, name="manager_add"),
+    path(
+        "p/<slug:programme>/managers/<int:pk>/remove/",
+        views.manager_remove,
+        name="manager_remove",
+    ),
+    path("p/<slug:programme>/invite/", views.invite, name="invite"),
+    path("p/<slug:programme>/cops/<slug:slug>/", views.cop, name="cop"),
+    path("p/<slug:programme>/cops/<slug:slug>/labels/", views.labels, name="labels"),
+    path("c/<slug:slug>/programmes/<slug:programme>/decide/", views.cop_decide, name="cop_decide"),
+    path("c/<slug:slug>/programmes/<slug:programme>/share/", views.cop_share, name="cop_share"),
+    path("c/<slug:slug>/programmes/<slug:programme>/leave/", views.cop_leave, name="cop_leave"),
+]

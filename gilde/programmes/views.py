@@ -1,0 +1,456 @@
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gilde.communities.access import Action, community_view
+from gilde.communities.pages import render_cop
+from gilde.communities.programme_figures import NUMBER
+from gilde.core.safe_svg import safe_svg
+from gilde.core.tabular import escape_formula, xlsx_bytes
+from gilde.guide.selectors import guide_for_request
+
+from . import charts, selectors, services
+from .access import programme_cop_or_404, programme_view
+from .display import CHANGE, Words, cell_text, plain_text, value_text
+from .forms import FilterForm, InviteForm, LabelsForm, ManagerForm, ProgrammeForm
+from .models import LinkStatus, ProgrammeCop
+
+TREND = "meeting_value_trend"
+
+
+@login_required
+def mine(request):
+    return render(
+        request,
+        "programmes/programme_list.html",
+        {"programmes": selectors.programmes_managed_by(request.user)},
+    )
+
+
+@login_required
+def create(request):
+    form = ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        programme = services.programme_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The programme is made. Invite its CoPs under Settings."))
+        return redirect(programme)
+    return render(request, "programmes/programme_form.html", {"form": form, "creating": True})
+
+
+def _filters(request) -> selectors.Filters:
+    year = request.GET.get("start_year", "")
+    return selectors.Filters(
+        theme=request.GET.get("theme", "")[:80],
+        region=request.GET.get("region", "")[:80],
+        start_year=int(year) if year.isdigit() and len(year) == 4 else None,
+    )
+
+
+def _columns(overview) -> list[dict]:
+    """The side-by-side table's columns: each scalar figure, then the evaluation trend."""
+    columns = [
+        {"key": d.key, "label": d.label, "kind": d.kind, "total": d.total} for d in overview.columns
+    ]
+    position = next((i for i, c in enumerate(columns) if c["key"] == "meeting_value"), None)
+    trend = {"key": TREND, "label": _("Evaluation trend"), "kind": CHANGE, "total": False}
+    columns.insert(len(columns) if position is None else position + 1, trend)
+    return columns
+
+
+def _table(overview, words: Words) -> tuple[list[dict], list[dict], list, list]:
+    columns = _columns(overview)
+    # Written here rather than in the template: a hundred CoPs make two thousand cells.
+    base = reverse("programmes:overview", args=[overview.programme.slug])
+    stands: dict = {}
+    rows = []
+    for row in overview.rows:
+        if row.stands_at not in stands:
+            stands[row.stands_at] = _stands_label(row.stands_at)
+        rows.append(
+            {
+                "row": row,
+                "url": f"{base}cops/{row.community.slug}/",
+                "stands": stands[row.stands_at],
+                "cells": words.cells_html((row.cells[c["key"]], c["kind"]) for c in columns),
+            }
+        )
+    totals = [
+        value_text(overview.totals.get(c["key"]), c["kind"]) if c["total"] else "" for c in columns
+    ]
+    medians = [plain_text(overview.medians.get(c["key"]), c["kind"]) for c in columns]
+    return columns, rows, totals, medians
+
+
+def _stands_label(number: int | None) -> str:
+    if number is None:
+        return _("not computed yet")
+    if number > selectors.STEP_COUNT:
+        return _("all done")
+    return _("step %(n)s") % {"n": number}
+
+
+def _step_label(number: int) -> str:
+    return _("All done") if number > selectors.STEP_COUNT else _("Step %(n)s") % {"n": number}
+
+
+@programme_view
+def overview(request, access):
+    programme = access.programme
+    data = selectors.programme_overview(programme=programme, filters=_filters(request))
+    form = FilterForm(
+        request.GET or None, themes=data.themes, regions=data.regions, years=data.years
+    )
+    words = Words()
+    columns, rows, totals, medians = _table(data, words)
+    distribution = [
+        charts.BarRow(_step_label(number), count, str(count)) for number, count in data.distribution
+    ]
+    stall_chart = safe_svg(
+        charts.bars_svg(
+            distribution,
+            title=_("Where the CoPs stand"),
+            description=_(
+                "The number of CoPs per step they have not finished yet; the table below gives "
+                "the same numbers."
+            ),
+            uid="programme-stall",
+        )
+    )
+    value_rows = [
+        charts.BarRow(
+            row.community.name,
+            row.cells["meeting_value"].value if row.cells["meeting_value"].shown else None,
+            words.cell(row.cells["meeting_value"], NUMBER),
+        )
+        for row in data.rows
+    ]
+    value_chart = safe_svg(
+        charts.bars_svg(
+            value_rows,
+            title=_("Meeting value per CoP"),
+            description=_(
+                "The average evaluation score (1 to 5) per CoP; the side-by-side table gives "
+                "the same numbers."
+            ),
+            uid="programme-value",
+            top=5,
+        )
+    )
+    guide = guide_for_request()
+    work_forms = [
+        {
+            "use": use,
+            "name": getattr(guide.work_form(use.key), "name", use.key),
+            "average": value_text(use.average, "number"),
+        }
+        for use in data.work_forms
+    ]
+    return render(
+        request,
+        "programmes/programme_overview.html",
+        {
+            "programme": programme,
+            "data": data,
+            "form": form,
+            "columns": columns,
+            "rows": rows,
+            "totals": totals,
+            "medians": medians,
+            "distribution": [(label.label, label.value) for label in distribution],
+            "stall_chart": stall_chart,
+            "value_chart": value_chart if data.rows else "",
+            "work_forms": work_forms,
+        },
+    )
+
+
+@programme_view
+def cop(request, access, slug: str):
+    link = programme_cop_or_404(access, slug)
+    detail = selectors.programme_cop_detail(link=link)
+    figures = [
+        {
+            "label": d.label,
+            "explanation": d.explanation,
+            "text": cell_text(detail.row.cells[d.key], d.kind),
+            "shown": detail.row.cells[d.key].shown,
+        }
+        for d in detail.definitions
+    ]
+    trend = detail.row.cells[TREND]
+    steps = [(number, status) for number, status in enumerate(detail.row.statuses, start=1)]
+    history = [
+        (period, [cell_text(cells[d.key], d.kind) for d in detail.definitions])
+        for period, cells in detail.history
+    ]
+    return render(
+        request,
+        "programmes/programme_cop.html",
+        {
+            "programme": access.programme,
+            "link": link,
+            "detail": detail,
+            "figures": figures,
+            "trend_text": cell_text(trend, "change"),
+            "trend_values": [value_text(v, "number") for v in detail.row.trend],
+            "steps": steps,
+            "definitions": detail.definitions,
+            "history": history,
+        },
+    )
+
+
+def _settings_context(access, **forms) -> dict:
+    programme = access.programme
+    links = list(programme.links.select_related("community").order_by("status", "community__name"))
+    for link in links:
+        # A CoP's name only once it joined: an unlisted CoP's name is not the programme's to
+        # learn from an invitation; until then the address the manager typed stands for it.
+        link.label = link.community.name if link.is_member else f"/c/{link.community.slug}/"
+    return {
+        "programme": programme,
+        "managers": list(programme.managers.select_related("user").order_by("user__name")),
+        "links": links,
+        "form": forms.get("form") or ProgrammeForm(instance=programme),
+        "manager_form": forms.get("manager_form") or ManagerForm(),
+        "invite_form": forms.get("invite_form") or InviteForm(),
+    }
+
+
+@programme_view
+def settings(request, access):
+    programme = access.programme
+    form = ProgrammeForm(request.POST or None, instance=programme)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        programme.refresh_from_db()
+        services.programme_update(programme=programme, actor=request.user, **fields)
+        messages.success(request, _("The programme is saved."))
+        return redirect("programmes:settings", programme=programme.slug)
+    if request.method == "POST":
+        programme.refresh_from_db()
+    return render(
+        request, "programmes/programme_settings.html", _settings_context(access, form=form)
+    )
+
+
+@programme_view
+@require_POST
+def manager_add(request, access):
+    form = ManagerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.manager_add(
+                programme=access.programme, actor=request.user, email=form.cleaned_data["email"]
+            )
+        except services.ProgrammeError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(request, _("The manager is added."))
+            return redirect("programmes:settings", programme=access.programme.slug)
+    return render(
+        request,
+        "programmes/programme_settings.html",
+        _settings_context(access, manager_form=form),
+        status=400,
+    )
+
+
+@programme_view
+@require_POST
+def manager_remove(request, access, pk: int):
+    manager = get_object_or_404(access.programme.managers, pk=pk)
+    try:
+        services.manager_remove(programme=access.programme, actor=request.user, manager=manager)
+    except services.ProgrammeError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The manager is removed."))
+    if (
+        manager.user_id == request.user.pk
+        and not access.programme.managers.filter(user=request.user).exists()
+    ):
+        return redirect("programmes:mine")
+    return redirect("programmes:settings", programme=access.programme.slug)
+
+
+@programme_view
+@require_POST
+def invite(request, access):
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cop_invite(
+                programme=access.programme,
+                actor=request.user,
+                community=form.cleaned_data["cop"],
+                theme=form.cleaned_data["theme"],
+                region=form.cleaned_data["region"],
+            )
+        except services.ProgrammeError as error:
+            form.add_error("cop", str(error))
+        else:
+            messages.success(
+                request, _("The CoP is invited. Its initiator decides on its settings page.")
+            )
+            return redirect("programmes:settings", programme=access.programme.slug)
+    return render(
+        request,
+        "programmes/programme_settings.html",
+        _settings_context(access, invite_form=form),
+        status=400,
+    )
+
+
+@programme_view
+@require_POST
+def labels(request, access, slug: str):
+    link = (
+        access.programme.links.filter(community__slug=slug)
+        .exclude(status=LinkStatus.DECLINED)
+        .first()
+    )
+    if link is None:
+        raise Http404
+    form = LabelsForm(request.POST)
+    if form.is_valid():
+        services.cop_labels_update(link=link, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The theme and region are saved."))
+    else:
+        messages.error(request, _("The theme and region could not be saved."))
+    return redirect("programmes:settings", programme=access.programme.slug)
+
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def export_table(programme) -> tuple[list[str], list[list[str]]]:
+    """The side-by-side figures as a table: one row per member CoP, hidden figures as words."""
+    data = selectors.programme_overview(programme=programme)
+    columns = _columns(data)
+    words = Words()
+    headers = [
+        _("CoP"),
+        _("Theme"),
+        _("Region"),
+        _("Start year"),
+        _("Stands at step"),
+        *[str(c["label"]) for c in columns],
+    ]
+    rows = [
+        [
+            row.community.name,
+            row.link.theme,
+            row.link.region,
+            str(row.start_year),
+            str(row.stands_at or ""),
+            *[words.cell(row.cells[c["key"]], c["kind"]) for c in columns],
+        ]
+        for row in data.rows
+    ]
+    rows.append(
+        [
+            _("Total of the figures shown"),
+            "",
+            "",
+            "",
+            "",
+            *[
+                value_text(data.totals.get(c["key"]), c["kind"]) if c["total"] else ""
+                for c in columns
+            ],
+        ]
+    )
+    return headers, rows
+
+
+@programme_view
+def export(request, access, fmt: str):
+    if fmt not in EXPORT_TYPES:
+        raise Http404
+    headers, rows = export_table(access.programme)
+    name = f"{access.programme.slug}-figures.{fmt}"
+    if fmt == "xlsx":
+        body = xlsx_bytes(headers, rows, title=access.programme.name)
+        response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([escape_formula(value) for value in headers])
+        writer.writerows([escape_formula(value) for value in row] for row in rows)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# The CoP's side: its initiator answers an invitation, chooses what to share, and may leave.
+
+
+def _cop_link(access, programme: str) -> ProgrammeCop:
+    link = (
+        access.community.programme_links.filter(programme__slug=programme)
+        .exclude(status__in=(LinkStatus.DECLINED, LinkStatus.LEFT))
+        .select_related("programme", "community")
+        .first()
+    )
+    if link is None:
+        raise Http404
+    return link
+
+
+@community_view(Action.DECIDE_PROGRAMMES)
+@require_POST
+def cop_decide(request, access, programme: str):
+    link = _cop_link(access, programme)
+    accept = request.POST.get("answer") == "accept"
+    try:
+        services.cop_decide(link=link, actor=request.user, accept=accept)
+    except services.ProgrammeError as error:
+        messages.error(request, str(error))
+    else:
+        if accept:
+            messages.success(
+                request,
+                _("The CoP is in the programme %(name)s now.") % {"name": link.programme.name},
+            )
+        else:
+            messages.success(request, _("The invitation is declined."))
+    return redirect("communities:settings", slug=access.community.slug)
+
+
+@community_view(Action.DECIDE_PROGRAMMES)
+@require_POST
+def cop_share(request, access, programme: str):
+    link = _cop_link(access, programme)
+    if not link.is_member:
+        raise Http404
+    share = request.POST.get("share_reflection") == "on"
+    services.cop_share_reflection(link=link, actor=request.user, share=share)
+    messages.success(request, _("What the programme sees is saved."))
+    return redirect("communities:settings", slug=access.community.slug)
+
+
+@community_view(Action.DECIDE_PROGRAMMES)
+def cop_leave(request, access, programme: str):
+    link = _cop_link(access, programme)
+    if not link.is_member:
+        raise Http404
+    if request.method == "POST":
+        services.cop_leave(link=link, actor=request.user)
+        messages.success(
+            request,
+            _("The CoP has left the programme %(name)s; it sees nothing of the CoP any more.")
+            % {"name": link.programme.name},
+        )
+        return redirect("communities:settings", slug=access.community.slug)
+    return render_cop(request, access, "programmes/cop_leave.html", link=link)
