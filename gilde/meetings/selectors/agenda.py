@@ -241,14 +241,16 @@ def facilitation_facts(*, community, facts: dict) -> dict:
 
 def ownership_per_meeting(*, community) -> list:
     """Held meetings with an agenda, oldest first, annotated with `item_count` and
-    `participant_led` (one query)."""
+    `participant_led` (one query): items a participant leads, and items that came from a
+    participant's accepted proposal, whoever leads them."""
+    led_by_group = Q(agenda_items__led_by__role=Role.PARTICIPANT) | Q(
+        agenda_items__proposal__isnull=False
+    )
     return list(
         community.meetings.filter(status=MeetingStatus.HELD)
         .annotate(
             item_count=Count("agenda_items", filter=Q(agenda_items__is_break=False)),
-            participant_led=Count(
-                "agenda_items", filter=Q(agenda_items__led_by__role=Role.PARTICIPANT)
-            ),
+            participant_led=Count("agenda_items", filter=led_by_group),
         )
         .filter(item_count__gt=0)
         .order_by("starts_at")
