@@ -164,6 +164,8 @@ EXPECTED = {
     "question:node_edit": RUNNERS_ONLY,
     "question:node_delete": RUNNERS_ONLY,
     "question:layers": MEMBERS_ONLY,
+    "question:analysis": MEMBERS_ONLY,
+    "question:analysis_edit": RUNNERS_ONLY,
     "question:sheet_print": MEMBERS_ONLY,
     "question:sheet_pdf": MEMBERS_ONLY,
     "composition:dashboard": MEMBERS_ONLY,
@@ -492,6 +494,7 @@ def url_kwargs(cop, personas):
             commitment="Twee uur per week",
         ),
     }
+    objects["analysis"] = objects["stakeholder"]  # a party's analysis goes by its stakeholder
     meeting = Meeting.objects.create(
         community=cop,
         title="Bijeenkomst 1",
