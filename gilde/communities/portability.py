@@ -286,7 +286,19 @@ def _plural(kind: Kind) -> str:
 
 
 COMMUNITY_EXCLUDE = ("id", "revision", "archived_at", "archive_warned_at", "purge_warned_at")
-PERSON_FIELDS = ("name", "language", "function", "discipline", "sector", "knowledge_type")
+PERSON_FIELDS = ("name", "language", "function", "discipline", "industry", "knowledge_type")
+# Fields renamed since documents of this format version were first written: the old name → the
+# name today. An import reads a document under either name ("sector" became "industry").
+RENAMED_FIELDS = {
+    "sector": "industry",
+    "one_organisation_per_sector": "one_organisation_per_industry",
+}
+
+
+def _current_names(row: dict) -> dict:
+    """`row` with fields under an old name (RENAMED_FIELDS) under today's, unless both occur."""
+    renamed = {RENAMED_FIELDS[key]: row[key] for key in row.keys() & RENAMED_FIELDS.keys()}
+    return {**renamed, **{key: value for key, value in row.items() if key not in RENAMED_FIELDS}}
 
 
 def export_document(community, *, with_private: bool = False, consenting=()) -> dict:
@@ -377,7 +389,7 @@ def _people(ctx: ImportContext, people: list[dict]) -> None:
     from gilde.accounts.models import User
     from gilde.accounts.services import organisation_get_or_create
 
-    for person in people:
+    for person in map(_current_names, people):
         email = person["email"].strip().lower()
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -400,7 +412,7 @@ def _import_rows(ctx: ImportContext, kind: Kind, rows: list[dict], parent=None) 
     from gilde.accounts.services import organisation_get_or_create
 
     model = kind.model_class
-    for row in rows:
+    for row in map(_current_names, rows):
         values: dict = {}
         many: list = []
         for model_field, role in _fields(kind):
