@@ -38,7 +38,6 @@ class LibraryFilterForm(CleanTextMixin, forms.Form):
         label=_("Side it addresses"),
         choices=_choices(labels.SIDES, _("Any side")),
         required=False,
-        help_text=_("Rational, physical, creative or intuitive: combine several in a meeting."),
     )
     step = forms.TypedChoiceField(
         label=_("Step"),
