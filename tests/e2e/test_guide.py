@@ -46,13 +46,6 @@ def test_library_filters_in_place_and_without_javascript(server, page, browser):
         plain.fill("#id_q", "troika")
         plain.click("form.filters button[type=submit]")
         expect(plain.locator("#results .card")).to_have_count(1)
-        # The four sides: a plain GET form without JavaScript too.
-        plain.goto(server + "/guide/work-forms/")
-        plain.select_option("#id_side", "physical")
-        plain.click("form.filters button[type=submit]")
-        expect(plain).to_have_url(re.compile(r"side=physical"))
-        assert 0 < plain.locator("#results .card").count() < total
-        check_a11y(plain)
     finally:
         context.close()
 
