@@ -74,7 +74,7 @@ def _fill():
             email=f"p{n}@example.org",
             name=f"Persoon {n}",
             organisation=organisations[n % 30],
-            sector=f"Sector {n % 7}",
+            industry=f"Industry {n % 7}",
         )
         for n in range(NODES - ACTORS)
     )

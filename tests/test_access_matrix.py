@@ -21,7 +21,13 @@ from gilde.composition import services as composition_services
 from gilde.guide.models import CustomWorkForm
 from gilde.impact import services as impact_services
 from gilde.meetings import services as meeting_services
-from gilde.meetings.models import AgendaItem, EvaluationQuestion, Meeting
+from gilde.meetings.models import (
+    AgendaItem,
+    AgendaProposal,
+    EvaluationQuestion,
+    Meeting,
+    MeetingFacilitator,
+)
 from gilde.monitoring import services as monitoring_services
 from gilde.monitoring.models import TisFunction
 from gilde.notifications.services import notify
@@ -184,6 +190,8 @@ EXPECTED = {
     "question:node_edit": RUNNERS_ONLY,
     "question:node_delete": RUNNERS_ONLY,
     "question:layers": MEMBERS_ONLY,
+    "question:analysis": MEMBERS_ONLY,
+    "question:analysis_edit": RUNNERS_ONLY,
     "question:sheet_print": MEMBERS_ONLY,
     "question:sheet_pdf": MEMBERS_ONLY,
     "composition:dashboard": MEMBERS_ONLY,
@@ -229,6 +237,10 @@ EXPECTED = {
     "meetings:programme_print": MEMBERS_ONLY,
     "meetings:programme_pdf": MEMBERS_ONLY,
     "meetings:agenda_item_move": post_only(RUNNERS_ONLY),
+    # Participants propose agenda items (observers read them); the meeting's facilitators decide,
+    # and while the rotation names nobody for it (as here), the initiator and facilitators do.
+    "meetings:proposals": MEMBERS_ONLY,
+    "meetings:proposal_decide": post_only(RUNNERS_ONLY),
     "meetings:meeting_facilitators": RUNNERS_ONLY,
     "meetings:prepare": RUNNERS_ONLY,
     # The answer in the URL is not one the evaluation's gate shows: runners get 404 after the
@@ -547,6 +559,7 @@ def url_kwargs(cop, personas):
             commitment="Twee uur per week",
         ),
     }
+    objects["analysis"] = objects["stakeholder"]  # a party's analysis goes by its stakeholder
     meeting = Meeting.objects.create(
         community=cop,
         title="Bijeenkomst 1",
@@ -554,6 +567,12 @@ def url_kwargs(cop, personas):
         duration_minutes=180,
     )
     item = AgendaItem.objects.create(meeting=meeting, title="Check-in", duration_minutes=15)
+    proposal = AgendaProposal.objects.create(
+        meeting=meeting,
+        proposed_by=membership,
+        title="Casus van Petra",
+        duration_minutes=20,
+    )
     agenda_template = meeting_services.agenda_template_save(
         meeting=meeting, actor=initiator, name="Standaard"
     )
@@ -623,6 +642,7 @@ def url_kwargs(cop, personas):
         **programme,
         "meeting": meeting.pk,
         "item_pk": item.pk,
+        "proposal_pk": proposal.pk,
         "question_pk": question.pk,
         "answer_pk": 1,
         "number": 1,
@@ -896,3 +916,59 @@ def test_the_access_check_comes_before_the_method_check_in_every_view():
         if "@require_POST\n@community_view" in path.read_text()
     ]
     assert not offenders
+
+
+# A meeting the rotation gives to a participant: they plan its agenda and decide on its proposals;
+# the CoP's facilitators still plan it, but its proposals are no longer theirs to decide.
+PLANNING_NAMES = [
+    ("meetings:agenda", {}),
+    ("meetings:agenda_item_edit", {"item_pk": "item"}),
+    ("meetings:agenda_item_delete", {"item_pk": "item"}),
+]
+NAMED_FACILITATOR = {**RUNNERS_ONLY, "participant": 200}
+
+
+@pytest.fixture
+def rotation_meeting(cop, personas):
+    meeting = Meeting.objects.create(
+        community=cop,
+        title="Bijeenkomst 3",
+        starts_at=timezone.now() + timedelta(days=14),
+        duration_minutes=120,
+    )
+    participant = cop.memberships.get(user=personas["participant"])
+    MeetingFacilitator.objects.create(meeting=meeting, membership=participant, focus="process")
+    item = AgendaItem.objects.create(meeting=meeting, title="Check-in", duration_minutes=15)
+    return meeting, item
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name, extra", PLANNING_NAMES)
+def test_the_participant_the_rotation_names_plans_that_meetings_agenda(
+    cop, personas, rotation_meeting, persona, name, extra
+):
+    meeting, item = rotation_meeting
+    client = Client()
+    if personas[persona] is not None:
+        client.force_login(personas[persona])
+    kwargs = {"slug": cop.slug, "pk": meeting.pk, **{key: item.pk for key in extra}}
+    assert client.get(reverse(name, kwargs=kwargs)).status_code == NAMED_FACILITATOR[persona]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_meetings_named_facilitator_decides_on_its_proposals(
+    cop, personas, rotation_meeting, persona
+):
+    meeting, _item = rotation_meeting
+    proposal = AgendaProposal.objects.create(
+        meeting=meeting, title="Wandeling", duration_minutes=30
+    )
+    client = Client()
+    if personas[persona] is not None:
+        client.force_login(personas[persona])
+    url = reverse("meetings:proposal_decide", args=[cop.slug, meeting.pk, proposal.pk])
+    status = client.post(url, {"decision": "accept"}).status_code
+    expected = {**RUNNERS_ONLY, "participant": 302, "facilitator": 403, "initiator": 403}
+    assert status == expected[persona]
+    proposal.refresh_from_db()
+    assert (proposal.status == "accepted") == (persona == "participant")

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, Sector, User
+from .models import Industry, Organisation, User
 
 
 @admin.register(Organisation)
@@ -16,8 +16,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-@admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+@admin.register(Industry)
+class IndustryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
@@ -38,7 +38,7 @@ class UserAdmin(BaseUserAdmin):
                     "organisation",
                     "function",
                     "discipline",
-                    "sector",
+                    "industry",
                     "knowledge_type",
                     "language",
                 ]

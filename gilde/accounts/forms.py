@@ -136,9 +136,9 @@ class ProfileForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["name", "function", "discipline", "sector", "knowledge_type", "language"]
+        fields = ["name", "function", "discipline", "industry", "knowledge_type", "language"]
         help_texts = {
-            "sector": _("The branch your organisation works in, e.g. housing or healthcare."),
+            "industry": _("The industry your organisation works in, e.g. housing or healthcare."),
             "knowledge_type": _("Does your knowledge come mostly from practice, theory, or both?"),
         }
 
@@ -147,7 +147,7 @@ class ProfileForm(CleanTextMixin, forms.ModelForm):
         if self.instance.organisation_id:
             self.fields["organisation_name"].initial = self.instance.organisation.name
         self.fields["organisation_name"].widget.attrs["list"] = "organisations"
-        self.fields["sector"].widget.attrs["list"] = "sectors"
+        self.fields["industry"].widget.attrs["list"] = "industries"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["knowledge_type"].choices = [("", _("Not stated")), *KnowledgeType.choices]
 

@@ -46,16 +46,16 @@ class Organisation(models.Model):
         return self.name
 
 
-class Sector(models.Model):
-    """A sector (branche) that staff suggest to everybody; people may still type their own."""
+class Industry(models.Model):
+    """An industry (branche) that staff suggest to everybody; people may still type their own."""
 
     name = models.CharField(_("name"), max_length=150)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("shared sector")
-        verbose_name_plural = _("shared sectors")
-        constraints = [models.UniqueConstraint(Lower("name"), name="sector_name_unique_ci")]
+        verbose_name = _("shared industry")
+        verbose_name_plural = _("shared industries")
+        constraints = [models.UniqueConstraint(Lower("name"), name="industry_name_unique_ci")]
 
     def __str__(self) -> str:
         return self.name
@@ -73,7 +73,7 @@ class ProfileFields(models.Model):
 
     function = models.CharField(_("function"), max_length=150, blank=True)
     discipline = models.CharField(_("discipline"), max_length=150, blank=True)
-    sector = models.CharField(_("sector"), max_length=150, blank=True)
+    industry = models.CharField(_("industry"), max_length=150, blank=True)
     knowledge_type = models.CharField(
         _("knowledge background"), max_length=10, choices=KnowledgeType.choices, blank=True
     )

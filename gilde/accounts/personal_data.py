@@ -40,7 +40,7 @@ def _export(user: User) -> dict:
             "organisation": user.organisation.name if user.organisation else "",
             "function": user.function,
             "discipline": user.discipline,
-            "sector": user.sector,
+            "industry": user.industry,
             "knowledge_type": user.knowledge_type,
             "date_joined": iso(user.date_joined),
             "last_login": iso(user.last_login),

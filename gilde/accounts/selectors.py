@@ -1,17 +1,18 @@
 """Reads for people and organisations.
 
-The profile forms suggest organisations and sectors. A suggestion must not show one CoP's people to
-another, so the lists hold only what staff share with everybody (`Organisation.shared`, `Sector`),
-what the person filled in themselves, and what comes from the CoPs the person belongs to. Accounts
-know nothing of CoPs: the apps above register a source with `register_suggestion_source`, a
-function `(user, kind)` that returns the values of that kind the user may see.
+The profile forms suggest organisations and industries. A suggestion must not show one CoP's
+people to another, so the lists hold only what staff share with everybody (`Organisation.shared`,
+`Industry`), what the person filled in themselves, and what comes from the CoPs the person
+belongs to. Accounts know nothing of CoPs: the apps above register a source with
+`register_suggestion_source`, a function `(user, kind)` that returns the values of that kind the
+user may see.
 """
 
 from collections.abc import Callable, Iterable
 
-from .models import Organisation, Sector, User
+from .models import Industry, Organisation, User
 
-KINDS = ("organisation", "sector")
+KINDS = ("organisation", "industry")
 LIMIT = 500
 
 SuggestionSource = Callable[[User, str], Iterable[str]]
@@ -28,17 +29,17 @@ def register_suggestion_source(source: SuggestionSource) -> SuggestionSource:
 def _own(user: User, kind: str) -> list[str]:
     if kind == "organisation":
         return [user.organisation.name] if user.organisation_id else []
-    return [user.sector] if user.sector else []
+    return [user.industry] if user.industry else []
 
 
 def _shared(kind: str) -> Iterable[str]:
     if kind == "organisation":
         return Organisation.objects.filter(shared=True).values_list("name", flat=True)
-    return Sector.objects.values_list("name", flat=True)
+    return Industry.objects.values_list("name", flat=True)
 
 
 def suggestions_for(user: User, kind: str) -> list[str]:
-    """The `kind` ("organisation" or "sector") values to suggest to `user`, sorted, one per
+    """The `kind` ("organisation" or "industry") values to suggest to `user`, sorted, one per
     spelling that differs in more than case."""
     if kind not in KINDS:
         raise ValueError(f"Unknown kind of suggestion: {kind!r}")

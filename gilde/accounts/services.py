@@ -276,7 +276,7 @@ def account_erase(*, user: User) -> None:
     user.email = f"former-{uuid.uuid4().hex}@deleted.invalid"
     user.set_unusable_password()
     user.organisation = None
-    for field in ("function", "discipline", "sector", "knowledge_type"):
+    for field in ("function", "discipline", "industry", "knowledge_type"):
         setattr(user, field, "")
     user.is_active = False
     user.is_staff = False

@@ -138,7 +138,7 @@ def profile(request):
         {
             "form": form,
             "organisations": selectors.suggestions_for(request.user, "organisation"),
-            "sectors": selectors.suggestions_for(request.user, "sector"),
+            "industries": selectors.suggestions_for(request.user, "industry"),
             "token_form": ApiTokenForm(prefix="token"),
             **_profile_extras(request.user),
         },

@@ -12,6 +12,7 @@ login page), whether or not the object exists and before the view looks it up; a
 and a 404 for another would tell an outsider of an open CoP which ids exist.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
@@ -52,6 +53,7 @@ class Action(StrEnum):
     ATTEND_MEETINGS = "attend_meetings"
     READ_EVALUATION_ANSWERS = "read_evaluation_answers"
     PLAN_MEETINGS = "plan_meetings"
+    PROPOSE_AGENDA_ITEMS = "propose_agenda_items"
     VIEW_LEARNING = "view_learning"
     KEEP_RECORD = "keep_record"
     EDIT_CANVAS = "edit_canvas"
@@ -129,8 +131,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {
     Role.FACILITATOR: frozenset(
         _MEMBER | _ATTENDERS | _GROUP | _RUNNERS | {Action.READ_INTAKES, Action.VIEW_NETWORK_NAMES}
     ),
+    # Participants co-plan: they propose agenda items, which a meeting's facilitators accept or
+    # decline (the initiator and facilitators plan directly).
     Role.PARTICIPANT: frozenset(
-        _MEMBER | _ATTENDERS | _GROUP | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION}
+        _MEMBER
+        | _ATTENDERS
+        | _GROUP
+        | {Action.VIEW_MEMBERS, Action.COMMENT_QUESTION, Action.PROPOSE_AGENDA_ITEMS}
     ),
     # Managers and funders read what the CoP publishes; the member list is not theirs to browse.
     Role.OBSERVER: frozenset(_MEMBER),
@@ -224,6 +231,24 @@ class CommunityAccess:
     def can_edit_question(self, group_may_edit: bool) -> bool:
         """Initiator and facilitators edit step 1's work; participants too when the CoP says so."""
         return self.can(Action.EDIT_QUESTION) or (group_may_edit and self.role == Role.PARTICIPANT)
+
+    def _facilitates(self, facilitator_ids: Collection[int]) -> bool:
+        return self.membership is not None and self.membership.pk in facilitator_ids
+
+    def can_plan_meeting(self, facilitator_ids: Collection[int]) -> bool:
+        """One meeting's agenda: the initiator and the CoP's facilitators plan every meeting; a
+        member the rotation or the pair names for this meeting (`facilitator_ids`, the
+        memberships of its facilitators) plans this one, even as a participant."""
+        return self.can(Action.PLAN_MEETINGS) or (
+            self._facilitates(facilitator_ids) and self.can(Action.ATTEND_MEETINGS)
+        )
+
+    def can_decide_proposal(self, facilitator_ids: Collection[int]) -> bool:
+        """Accept or decline an agenda proposal for one meeting: that meeting's facilitators
+        only. While nobody is named for it, the initiator and the CoP's facilitators decide."""
+        if facilitator_ids:
+            return self._facilitates(facilitator_ids) and self.can(Action.ATTEND_MEETINGS)
+        return self.can(Action.PLAN_MEETINGS)
 
     def can_edit_profile_of(self, membership: Membership) -> bool:
         """Members keep their own profile in a CoP; initiator and facilitators keep everyone's."""

@@ -51,7 +51,7 @@ class MeOut(Schema):
     organisation: str | None
     function: str
     discipline: str
-    sector: str
+    industry: str
 
 
 class CopOut(Schema):
@@ -115,7 +115,7 @@ def me(request):
         "organisation": user.organisation.name if user.organisation else None,
         "function": user.function,
         "discipline": user.discipline,
-        "sector": user.sector,
+        "industry": user.industry,
     }
 
 

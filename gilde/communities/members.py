@@ -1,6 +1,6 @@
 """What apps may know about a CoP's members, without importing the app that keeps it.
 
-The facts people bring (organisation, sector, function, discipline, practice or theory) live on
+The facts people bring (organisation, industry, function, discipline, practice or theory) live on
 their account. A CoP may keep its own profile per member (step 2 does, in composition), which wins
 where it is filled in, and adds pioneer or follower. Any app that needs members with their
 background (impact's overview, buddy pairs, reports) asks `member_facts`; composition registers the
@@ -24,7 +24,7 @@ class MemberFacts:
     membership: Membership
     name: str
     organisation: Organisation | None
-    sector: str = ""
+    industry: str = ""
     function: str = ""
     discipline: str = ""
     knowledge_type: str = ""
@@ -75,7 +75,7 @@ def _from_accounts(community: Community, roles: Iterable[str]) -> list[MemberFac
             membership=membership,
             name=membership.user.name or membership.user.email,
             organisation=membership.user.organisation,
-            sector=membership.user.sector,
+            industry=membership.user.industry,
             function=membership.user.function,
             discipline=membership.user.discipline,
             knowledge_type=membership.user.knowledge_type,

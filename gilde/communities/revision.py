@@ -52,7 +52,7 @@ def _community_id(instance: Model, depth: int = 0) -> int | None:
 _UNCOUNTED = ("gilde.core.", "gilde.notifications.", "gilde.programmes.")
 
 # A person's fields that CoP pages compute with (the group's composition); a login changes none.
-_USER_FIELDS = {"name", "organisation", "sector", "discipline", "function", "knowledge_type"}
+_USER_FIELDS = {"name", "organisation", "industry", "discipline", "function", "knowledge_type"}
 
 
 def _changed(sender, instance, update_fields=None, **kwargs) -> None:

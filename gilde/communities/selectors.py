@@ -109,9 +109,9 @@ def communities_with_visible_members(user) -> QuerySet[Community]:
 
 
 def profile_suggestions(user, kind: str) -> QuerySet:
-    """The organisations or sectors of the people in the CoPs whose member list `user` may read:
+    """The organisations or industries of the people in the CoPs whose member list `user` may read:
     the profile form suggests them (`gilde.accounts.selectors`)."""
     peers = User.objects.filter(memberships__community__in=communities_with_visible_members(user))
     if kind == "organisation":
         return Organisation.objects.filter(people__in=peers).values_list("name", flat=True)
-    return peers.exclude(sector="").values_list("sector", flat=True)
+    return peers.exclude(industry="").values_list("industry", flat=True)

@@ -27,4 +27,4 @@ class IntakeAdmin(admin.ModelAdmin):
 
 @admin.register(CompositionSettings)
 class CompositionSettingsAdmin(admin.ModelAdmin):
-    list_display = ["community", "one_organisation_per_sector"]
+    list_display = ["community", "one_organisation_per_industry"]

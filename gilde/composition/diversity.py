@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 # The attributes the combined view averages over, in the order the dashboard shows them.
-ATTRIBUTES = ("organisation", "sector", "function", "discipline", "knowledge_type", "pioneer")
+ATTRIBUTES = ("organisation", "industry", "function", "discipline", "knowledge_type", "pioneer")
 
 PIONEER_CATEGORIES = ("pioneer", "follower")
 KNOWLEDGE_CATEGORIES = ("practice", "theory", "both")
@@ -44,7 +44,7 @@ class Profile:
     """A hypothetical member, for what-if figures and tests."""
 
     organisation: str = ""
-    sector: str = ""
+    industry: str = ""
     function: str = ""
     discipline: str = ""
     knowledge_type: str = ""
@@ -101,21 +101,21 @@ def combined_index(figures: Iterable[AttributeFigures]) -> float | None:
 
 
 @dataclass(frozen=True)
-class SectorClash:
-    sector: str
+class IndustryClash:
+    industry: str
     organisations: tuple[str, ...]
 
 
-def sector_clashes(members: Iterable) -> tuple[SectorClash, ...]:
-    """Sectors with more than one organisation: a competition risk when the CoP admits one."""
-    sectors: dict[str, set[str]] = {}
+def industry_clashes(members: Iterable) -> tuple[IndustryClash, ...]:
+    """Industries with more than one organisation: a competition risk when the CoP admits one."""
+    industries: dict[str, set[str]] = {}
     for member in members:
-        sector, organisation = value_of(member, "sector"), value_of(member, "organisation")
-        if sector and organisation:
-            sectors.setdefault(sector, set()).add(organisation)
+        industry, organisation = value_of(member, "industry"), value_of(member, "organisation")
+        if industry and organisation:
+            industries.setdefault(industry, set()).add(organisation)
     return tuple(
-        SectorClash(sector, tuple(sorted(orgs, key=str.casefold)))
-        for sector, orgs in sorted(sectors.items(), key=lambda item: item[0].casefold())
+        IndustryClash(industry, tuple(sorted(orgs, key=str.casefold)))
+        for industry, orgs in sorted(industries.items(), key=lambda item: item[0].casefold())
         if len(orgs) > 1
     )
 
@@ -152,7 +152,7 @@ class Composition:
     size: int
     attributes: tuple[AttributeFigures, ...]
     combined: float | None
-    sector_clashes: tuple[SectorClash, ...]
+    industry_clashes: tuple[IndustryClash, ...]
     single_organisations: tuple[str, ...]
     pioneer_mix: Mix
     knowledge_mix: Mix
@@ -174,7 +174,7 @@ def composition(members: Iterable) -> Composition:
         size=len(members),
         attributes=figures,
         combined=combined_index(figures),
-        sector_clashes=sector_clashes(members),
+        industry_clashes=industry_clashes(members),
         single_organisations=single_organisations(members),
         pioneer_mix=mix(members, "pioneer", PIONEER_CATEGORIES),
         knowledge_mix=mix(members, "knowledge_type", KNOWLEDGE_CATEGORIES),

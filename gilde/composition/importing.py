@@ -57,7 +57,7 @@ FIELDS = {
     "name": gettext_lazy("Name"),
     "email": gettext_lazy("E-mail address"),
     "organisation": gettext_lazy("Organisation"),
-    "sector": gettext_lazy("Sector"),
+    "industry": gettext_lazy("Industry"),
     "function": gettext_lazy("Function"),
     "discipline": gettext_lazy("Discipline"),
     "knowledge_type": gettext_lazy("Knowledge background"),
@@ -102,7 +102,8 @@ HEADER_GUESSES = {
         "instelling",
         "institution",
     },
-    "sector": {"sector", "branche", "branch", "industry", "industrie"},
+    # "sector" is the column's old name: files made before the rename still import.
+    "industry": {"industry", "branche", "branch", "industrie", "sector"},
     "function": {
         "functie",
         "function",

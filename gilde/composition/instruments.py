@@ -19,7 +19,7 @@ register_instrument(
 )
 # The rule is switched on the dashboard, where its warnings show.
 register_instrument(
-    "sector_rule",
+    "industry_rule",
     url_name="composition:dashboard",
     label=_("Composition of the group"),
     action=Action.MANAGE_CANDIDATES,

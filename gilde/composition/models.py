@@ -46,7 +46,7 @@ TRANSITIONS = {
 # profile is the member's own.
 CARRIED_INTO_PROFILE = (
     "organisation",
-    "sector",
+    "industry",
     "function",
     "discipline",
     "knowledge_type",
@@ -67,7 +67,7 @@ class Candidate(models.Model):
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail address"), blank=True)
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
-    sector = models.CharField(_("sector"), max_length=150, blank=True)
+    industry = models.CharField(_("industry"), max_length=150, blank=True)
     function = models.CharField(_("function"), max_length=150, blank=True)
     discipline = models.CharField(_("discipline"), max_length=150, blank=True)
     knowledge_type = models.CharField(
@@ -227,10 +227,10 @@ class CompositionSettings(models.Model):
     community = models.OneToOneField(
         Community, on_delete=models.CASCADE, related_name="composition_settings"
     )
-    one_organisation_per_sector = models.BooleanField(
-        _("at most one organisation per sector"),
+    one_organisation_per_industry = models.BooleanField(
+        _("at most one organisation per industry"),
         default=False,
-        help_text=_("A guard against competition: the dashboard names sectors that break it."),
+        help_text=_("A guard against competition: the dashboard names industries that break it."),
     )
 
     class Meta:

@@ -16,7 +16,7 @@ def _export(user) -> dict:
             {
                 "cop": p.membership.community.name,
                 "organisation": p.organisation.name if p.organisation else "",
-                "sector": p.sector,
+                "industry": p.industry,
                 "function": p.function,
                 "discipline": p.discipline,
                 "knowledge_type": p.knowledge_type,

@@ -83,30 +83,30 @@ def practice_and_theory(community: Community, facts: dict) -> Signal:
 
 
 @readiness_signal(step=2)
-def no_sector_conflict(community: Community, facts: dict) -> Signal:
+def no_industry_conflict(community: Community, facts: dict) -> Signal:
     members = _group(community, facts)
-    if not (members and members[0].membership.one_organisation_per_sector):
+    if not (members and members[0].membership.one_organisation_per_industry):
         return Signal(
-            key="sector_conflict",
-            title=_("No competition within a sector"),
+            key="industry_conflict",
+            title=_("No competition within an industry"),
             status=SignalStatus.NOT_APPLICABLE,
-            explanation=_("The CoP has not chosen to admit at most one organisation per sector."),
+            explanation=_("The CoP has not chosen to admit at most one organisation per industry."),
             tip_id="s2-competition",
         )
-    sectors: dict[str, set[str]] = {}
+    industries: dict[str, set[str]] = {}
     for member in members:
-        if member.sector and member.organisation:
-            sectors.setdefault(member.sector, set()).add(member.organisation)
-    clashes = sorted(sector for sector, orgs in sectors.items() if len(orgs) > 1)
+        if member.industry and member.organisation:
+            industries.setdefault(member.industry, set()).add(member.organisation)
+    clashes = sorted(industry for industry, orgs in industries.items() if len(orgs) > 1)
     return Signal(
-        key="sector_conflict",
-        title=_("No competition within a sector"),
+        key="industry_conflict",
+        title=_("No competition within an industry"),
         status=_status(not clashes),
         explanation=(
-            _("Sectors with more than one organisation: %(sectors)s.")
-            % {"sectors": ", ".join(clashes)}
+            _("Industries with more than one organisation: %(industries)s.")
+            % {"industries": ", ".join(clashes)}
             if clashes
-            else _("Every sector has one organisation at most.")
+            else _("Every industry has one organisation at most.")
         ),
         tip_id="s2-competition",
     )

@@ -20,7 +20,7 @@ class GroupMember:
     membership: Membership
     name: str
     organisation: str
-    sector: str
+    industry: str
     function: str
     discipline: str
     knowledge_type: str
@@ -44,7 +44,7 @@ def _effective(membership: Membership) -> GroupMember:
         membership=membership,
         name=user.name or user.email,
         organisation=organisation.name if organisation else "",
-        sector=pick("sector"),
+        industry=pick("industry"),
         function=pick("function"),
         discipline=pick("discipline"),
         knowledge_type=pick("knowledge_type"),
@@ -67,7 +67,7 @@ def member_facts(community: Community, roles) -> list[MemberFacts]:
             membership=member.membership,
             name=member.name,
             organisation=effective_organisation(member.membership),
-            sector=member.sector,
+            industry=member.industry,
             function=member.function,
             discipline=member.discipline,
             knowledge_type=member.knowledge_type,
@@ -79,28 +79,28 @@ def member_facts(community: Community, roles) -> list[MemberFacts]:
 
 def group_members(community: Community, roles=(Role.PARTICIPANT,)) -> list[GroupMember]:
     """The members with these roles (participants by default), in one query. Each membership
-    carries its intake and the CoP's one-organisation-per-sector rule along."""
+    carries its intake and the CoP's one-organisation-per-industry rule along."""
     rule = CompositionSettings.objects.filter(community=OuterRef("community")).values(
-        "one_organisation_per_sector"
+        "one_organisation_per_industry"
     )[:1]
     memberships = (
         community.memberships.filter(role__in=roles)
         .select_related("user__organisation", "profile__organisation", "intake")
-        .annotate(one_organisation_per_sector=Subquery(rule))
+        .annotate(one_organisation_per_industry=Subquery(rule))
         .order_by("user__name")
     )
     return [_effective(membership) for membership in memberships]
 
 
 def profile_suggestions(user, kind: str):
-    """What members filled in per CoP (organisation or sector), in the CoPs whose member list
+    """What members filled in per CoP (organisation or industry), in the CoPs whose member list
     `user` may read: the profile forms suggest them (`gilde.accounts.selectors`)."""
     profiles = MemberProfile.objects.filter(
         membership__community__in=communities_with_visible_members(user)
     )
     if kind == "organisation":
         return profiles.exclude(organisation=None).values_list("organisation__name", flat=True)
-    return profiles.exclude(sector="").values_list("sector", flat=True)
+    return profiles.exclude(industry="").values_list("industry", flat=True)
 
 
 def composition_rules(community) -> CompositionSettings:

@@ -226,11 +226,11 @@ def composition_settings_for(community: Community) -> CompositionSettings:
 
 @transaction.atomic
 def composition_settings_save(
-    *, community: Community, actor, one_organisation_per_sector: bool
+    *, community: Community, actor, one_organisation_per_industry: bool
 ) -> CompositionSettings:
     settings = composition_settings_for(community)
-    if settings.one_organisation_per_sector != one_organisation_per_sector:
-        settings.one_organisation_per_sector = one_organisation_per_sector
-        settings.save(update_fields=["one_organisation_per_sector"])
+    if settings.one_organisation_per_industry != one_organisation_per_industry:
+        settings.one_organisation_per_industry = one_organisation_per_industry
+        settings.save(update_fields=["one_organisation_per_industry"])
         audit_log(community=community, actor=actor, action="composition.settings_changed")
     return settings

@@ -29,7 +29,7 @@ class Member:
     via: str = "invitation"
 
 
-# Organisation name → sector (branche). A person's sector is their organisation's.
+# Organisation name → industry (branche). A person's industry is their organisation's.
 ORGANISATIONS = {
     "Kringloopcentrum De Tweede Ronde": "Kringloop en hergebruik",
     "Werkbedrijf Maasvallei": "Sociaal ontwikkelbedrijf",

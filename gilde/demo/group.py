@@ -99,19 +99,19 @@ QUESTIONS = [
 
 
 def load_group(*, community: Community, users: dict) -> None:
-    """Candidates, an intake for every participant, and the one-organisation-per-sector rule."""
+    """Candidates, an intake for every participant, and the one-organisation-per-industry rule."""
     facilitator = users["facilitator@example.org"]
     CompositionSettings.objects.update_or_create(
-        community=community, defaults={"one_organisation_per_sector": True}
+        community=community, defaults={"one_organisation_per_industry": True}
     )
-    for name, email, organisation, sector, function, status, knowledge, notes in CANDIDATES:
+    for name, email, organisation, industry, function, status, knowledge, notes in CANDIDATES:
         Candidate.objects.get_or_create(
             community=community,
             email=email,
             defaults={
                 "name": name,
                 "organisation": organisation,
-                "sector": sector,
+                "industry": industry,
                 "function": function,
                 "status": status,
                 "knowledge_type": knowledge,
@@ -183,7 +183,7 @@ def _joined_through_the_pipeline(*, community: Community, suggested_by) -> None:
             defaults={
                 "name": user.name,
                 "organisation": user.organisation.name if user.organisation else "",
-                "sector": user.sector,
+                "industry": user.industry,
                 "function": user.function,
                 "discipline": user.discipline,
                 "knowledge_type": user.knowledge_type,

@@ -48,7 +48,7 @@ RATIONALES = {
     TisFunction.GUIDANCE: "Beleid spreekt over circulair en inclusief, maar zonder doelen.",
     TisFunction.MARKET_FORMATION: "Inkopers vragen er nog nauwelijks om.",
     TisFunction.RESOURCES: "Subsidies zijn versnipperd en kort.",
-    TisFunction.LEGITIMACY: "Het verhaal spreekt aan, maar de afvalsector twijfelt.",
+    TisFunction.LEGITIMACY: "Het verhaal spreekt aan, maar de afvalbranche twijfelt.",
 }
 BARRIERS = [
     (
@@ -293,7 +293,7 @@ REFLECTIONS = [
     (
         "De groep is snel op gang gekomen: iedereen deed mee aan de casusrondes en er zijn al "
         "contacten tussen organisaties die elkaar niet kenden.",
-        "Te veel plenair; de facilitatoren leiden nog bijna alles. De afvalsector zit er nauwelijks bij.",
+        "Te veel plenair; de facilitatoren leiden nog bijna alles. De afvalbranche zit er nauwelijks bij.",
         [
             ("Deelnemers leiden om beurten de casusronde", True),
             ("Afvalbeheer Regio Oost uitnodigen", True),

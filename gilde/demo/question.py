@@ -246,6 +246,32 @@ TREE = {
     ],
 }
 
+# The socio-technical problem analysis for some parties of the grid: what they do now, the
+# alternatives, why those are not taken up, and what that comes down to.
+ANALYSIS = [
+    (
+        "Gemeente Waaldonk",
+        "Koopt renovatie en groenonderhoud in op laagste prijs; re-integratie loopt via losse trajecten.",
+        "Social return en circulaire criteria in elke aanbesteding; meerjarige afspraken met leerwerkbedrijven.",
+        "Inkoop en re-integratie zitten op verschillende afdelingen met eigen budgetten en doelen.",
+        ["interests", "rules"],
+    ),
+    (
+        "Woonstichting Thuis aan de Dijk",
+        "Laat bij mutatie keukens en deuren afvoeren als afval; aannemers werken met nieuw materiaal.",
+        "Onderdelen laten oogsten door een leerwerkbedrijf en in andere woningen hergebruiken.",
+        "Onbekend of hergebruikt materiaal aan de garantie-eisen voldoet; opslag kost ruimte en geld.",
+        ["knowledge", "resources"],
+    ),
+    (
+        "Kringloopbranche regio",
+        "Begeleidt mensen op de werkvloer zonder vaste methode; elk bedrijf vindt het wiel zelf uit.",
+        "Een gedeelde leerlijn en uitwisseling van begeleiders tussen bedrijven.",
+        "Bedrijven zien elkaar ook als concurrent om dezelfde opdrachten en subsidies.",
+        ["interests", "norms"],
+    ),
+]
+
 LAYERS = {
     "niche": "Repair cafés en leerwerkplaatsen in circulair renoveren; een eerste inkoopafspraak van de woonstichting.",
     "regime": "Aanbesteden op laagste prijs, re-integratiegeld per traject, afvalbeleid dat op verwerking stuurt in plaats van hergebruik.",
@@ -315,5 +341,15 @@ def load_question(*, community: Community, users: dict, start: date) -> None:
                 services.problem_node_add(
                     tree=tree, actor=actor, kind=kind[:-1], text=child, parent=node
                 )
+    parties = {party.name: party for party in community.stakeholders.all()}
+    for name, practices, alternatives, barriers, kinds in ANALYSIS:
+        services.party_analysis_save(
+            stakeholder=parties[name],
+            actor=actor,
+            practices=practices,
+            alternatives=alternatives,
+            barriers=barriers,
+            barrier_kinds=kinds,
+        )
     layers = services.layers_for(community)
     services.layers_save(community=community, actor=actor, revision=layers.revision, **LAYERS)

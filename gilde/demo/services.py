@@ -88,7 +88,7 @@ def _users(password: str) -> tuple[dict[str, User], int]:
             "organisation": organisations[person.organisation],
             "function": person.function,
             "discipline": person.discipline,
-            "sector": data.ORGANISATIONS[person.organisation],
+            "industry": data.ORGANISATIONS[person.organisation],
             "knowledge_type": person.knowledge_type,
             "language": "nl",
             "is_active": True,

@@ -34,6 +34,11 @@ class LibraryFilterForm(CleanTextMixin, forms.Form):
     tgi = forms.ChoiceField(
         label=_("TGI focus"), choices=_choices(labels.TGI, _("Any focus")), required=False
     )
+    side = forms.ChoiceField(
+        label=_("Side it addresses"),
+        choices=_choices(labels.SIDES, _("Any side")),
+        required=False,
+    )
     step = forms.TypedChoiceField(
         label=_("Step"),
         choices=_step_choices(_("Any step")),
@@ -54,6 +59,7 @@ class LibraryFilterForm(CleanTextMixin, forms.Form):
             purpose=data.get("purpose") or "",
             stage=data.get("stage") or "",
             tgi=data.get("tgi") or "",
+            side=data.get("side") or "",
             step=data.get("step"),
             minutes=data.get("minutes"),
             group_size=data.get("group"),

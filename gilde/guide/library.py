@@ -15,6 +15,7 @@ class Filters:
     step: int | None = None
     minutes: int | None = None  # fits in this many minutes
     group_size: int | None = None  # works for a group this large
+    side: str = ""  # rational, physical, creative or intuitive
 
     @property
     def active(self) -> bool:
@@ -31,6 +32,7 @@ def filter_work_forms(forms: Iterable[WorkForm], filters: Filters) -> list[WorkF
         and (not filters.purpose or filters.purpose in form.purposes)
         and (not filters.stage or filters.stage in form.stages)
         and (not filters.tgi or filters.tgi in form.tgi)
+        and (not filters.side or filters.side in form.sides)
         and (filters.step is None or filters.step in form.steps)
         and (filters.minutes is None or form.min_minutes <= filters.minutes)
         and (filters.group_size is None or form.min_group <= filters.group_size <= form.max_group)

@@ -1,7 +1,7 @@
 """Buddy pairs: as diverse as possible, and no pair twice while another choice exists (METHODS §10).
 
 Pure Python plus networkx, no Django. Each pair gets a weight: first (by far) how often the two
-were buddies before, then how different they are (organisation counts double; sector, discipline,
+were buddies before, then how different they are (organisation counts double; industry, discipline,
 practice/theory and pioneer/follower once; an unknown value counts as no difference). A maximum-
 weight perfect matching on the complete graph (Edmonds' blossom algorithm, `max_weight_matching`
 with integer weights) then gives the pairs. The repeat penalty is larger than any total diversity,
@@ -21,7 +21,7 @@ import networkx as nx
 
 WEIGHTS = {
     "organisation": 2,
-    "sector": 1,
+    "industry": 1,
     "discipline": 1,
     "knowledge_type": 1,
     "pioneer": 1,
@@ -33,7 +33,7 @@ MAX_DIVERSITY = sum(WEIGHTS.values())
 class Person:
     key: Hashable
     organisation: str = ""
-    sector: str = ""
+    industry: str = ""
     discipline: str = ""
     knowledge_type: str = ""
     pioneer: str = ""

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 TGI_FOCI = ("i", "we", "it", "globe")
+# The four sides a work form may address; a programme that uses only one or two is lopsided.
+SIDES = ("rational", "physical", "creative", "intuitive")
+FEW_SIDES = 2
 CONNECTING_STAGES = {"pair", "trio"}
 # Titles that announce a connecting round, in English and Dutch.
 CONNECTING_WORDS = ("check-in", "checkin", "incheck", "kennismak", "get to know")
@@ -29,6 +32,7 @@ class ItemFacts:
     form_stages: tuple[str, ...] = ()
     form_tgi: tuple[str, ...] = ()
     form_purposes: tuple[str, ...] = ()
+    form_sides: tuple[str, ...] = ()
 
     @property
     def stages(self) -> set[str]:
@@ -41,7 +45,7 @@ class ItemFacts:
 
 @dataclass(frozen=True)
 class Check:
-    key: str  # "duration", "configuration", "tgi", "connection"
+    key: str  # "duration", "configuration", "tgi", "sides", "connection"
     level: str  # OK, WARNING or INFO
     data: dict = field(default_factory=dict)
 
@@ -73,6 +77,18 @@ def check_tgi(items: Sequence[ItemFacts]) -> Check:
     return Check("tgi", WARNING if missing else OK, {"counts": counts, "missing": missing})
 
 
+def check_sides(items: Sequence[ItemFacts]) -> Check:
+    """Which of the four sides the programme's work forms address: one or two is a warning."""
+    used = {side for item in items for side in item.form_sides if side in SIDES}
+    data = {
+        "used": [side for side in SIDES if side in used],
+        "missing": [side for side in SIDES if side not in used],
+    }
+    if not used:
+        return Check("sides", INFO, data)
+    return Check("sides", WARNING if len(used) <= FEW_SIDES else OK, data)
+
+
 def is_connecting(item: ItemFacts) -> bool:
     title = item.title.lower()
     return (
@@ -95,5 +111,6 @@ def agenda_checks(items: Sequence[ItemFacts], meeting_minutes: int) -> list[Chec
         check_duration(items, meeting_minutes),
         check_configuration(items),
         check_tgi(items),
+        check_sides(items),
         check_connection(items),
     ]

@@ -42,6 +42,13 @@ register_audit_messages(
             "started the agenda of %(meeting)s from the template “%(name)s”"
         ),
         "agenda_template.deleted": _("deleted the agenda template “%(name)s”"),
+        "agenda_proposal.added": _("proposed “%(item)s” for the agenda of %(meeting)s"),
+        "agenda_proposal.accepted": _(
+            "accepted the proposal “%(item)s” for the agenda of %(meeting)s"
+        ),
+        "agenda_proposal.declined": _(
+            "declined the proposal “%(item)s” for the agenda of %(meeting)s"
+        ),
     },
     labels={"mode": _mode_label},
 )

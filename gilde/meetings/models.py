@@ -226,6 +226,57 @@ class AgendaItem(models.Model):
         return self.title
 
 
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for the facilitators")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class AgendaProposal(models.Model):
+    """An agenda item a participant proposes for a meeting; the meeting's facilitators accept it
+    (it becomes an agenda item, counted as led by the group) or decline it, with a reason."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="proposals")
+    proposed_by = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    work_form_key = models.CharField(_("work form"), max_length=80, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), validators=[MinValueValidator(1), MaxValueValidator(720)]
+    )
+    led_by = models.ForeignKey(
+        Membership,
+        verbose_name=_("led by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("why this item"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN
+    )
+    reason = models.TextField(_("reason"), max_length=2000, blank=True)
+    decided_by = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    # The item an accepted proposal became; it counts as participant-led in the ownership trend.
+    agenda_item = models.OneToOneField(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposal"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("agenda proposal")
+        verbose_name_plural = _("agenda proposals")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class AgendaTemplate(models.Model):
     """A saved agenda that a facilitator starts a meeting's agenda from: its items as a list of
     their fields (title, work form, minutes, configuration, TGI focus, notes, break), without

@@ -27,6 +27,16 @@ register_notification_kinds(
             "The evaluation of %(title)s is open until %(closes)s. It takes a few minutes."
         ),
         "meeting.prepare": _("Time to prepare %(title)s (%(when)s)."),
+        "agenda.proposed": _(
+            "%(name)s proposes “%(item)s” for the agenda of %(title)s (%(when)s). Accept or "
+            "decline it."
+        ),
+        "agenda.proposal_accepted": _(
+            "Your proposal “%(item)s” is on the agenda of %(title)s (%(when)s)."
+        ),
+        "agenda.proposal_declined": _(
+            "Your proposal “%(item)s” for %(title)s is declined. %(reason)s"
+        ),
     },
     labels={"closes": moment_label},
 )

@@ -1,12 +1,12 @@
 """Meetings' part of a person's data (gilde.core.personal_data).
 
-Handed over: whether they came (RSVP and presence), the agenda items they led, the meetings they
-facilitated, their e-mail preference and calendar links, and the answers of *named* evaluations
-(an anonymous answer was never linked to anyone, so nobody can find it, the person included).
-When they delete their account: their RSVPs for meetings still to come, their preference and
-calendar links go; what the group's history relies on (presence at past meetings, items led,
-facilitation turns, who answered an evaluation) stays under "former member", and a named answer
-loses its name, which makes it anonymous like the others.
+Handed over: whether they came (RSVP and presence), the agenda items they led and proposed, the
+meetings they facilitated, their e-mail preference and calendar links, and the answers of *named*
+evaluations (an anonymous answer was never linked to anyone, so nobody can find it, the person
+included). When they delete their account: their RSVPs for meetings still to come, their
+preference and calendar links go; what the group's history relies on (presence at past meetings,
+items led or proposed, facilitation turns, who answered an evaluation) stays under "former
+member", and a named answer loses its name, which makes it anonymous like the others.
 """
 
 from django.utils import timezone
@@ -16,6 +16,7 @@ from gilde.core.personal_data import register_personal_data
 
 from .models import (
     AgendaItem,
+    AgendaProposal,
     Attendance,
     CalendarToken,
     EvaluationResponse,
@@ -52,6 +53,18 @@ def _export(user) -> dict:
             .select_related("meeting")
             .order_by("meeting__starts_at", "position", "pk")
         ],
+        "agenda_proposals": [
+            {
+                "meeting": p.meeting.title,
+                "item": p.title,
+                "status": p.status,
+                "note": p.note,
+                "reason": p.reason,
+            }
+            for p in AgendaProposal.objects.filter(proposed_by__user=user)
+            .select_related("meeting")
+            .order_by("meeting__starts_at", "pk")
+        ],
         "meetings_facilitated": [
             {"meeting": f.meeting.title, "starts_at": f.meeting.starts_at.isoformat()}
             for f in MeetingFacilitator.objects.filter(membership__user=user)
@@ -87,6 +100,7 @@ register_personal_data(
     models=[
         "meetings.Attendance",
         "meetings.AgendaItem",
+        "meetings.AgendaProposal",
         "meetings.MeetingFacilitator",
         "meetings.EvaluationResponse",
         "meetings.EvaluationAnswer",

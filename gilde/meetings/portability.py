@@ -29,6 +29,11 @@ register_portable_part(
                     parent="meeting",
                     key_refs={"work_form_key": ("guide.CustomWorkForm", "cop-")},
                 ),
+                Kind(
+                    "meetings.AgendaProposal",
+                    parent="meeting",
+                    key_refs={"work_form_key": ("guide.CustomWorkForm", "cop-")},
+                ),
                 Kind("meetings.MeetingFacilitator", parent="meeting"),
                 Kind("meetings.Attendance", parent="meeting"),
                 Kind(

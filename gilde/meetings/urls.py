@@ -1,5 +1,13 @@
 from . import printing
-from .views import agenda, agenda_tools, attendance, calendar, evaluation, notifications
+from .views import (
+    agenda,
+    agenda_tools,
+    attendance,
+    calendar,
+    evaluation,
+    notifications,
+    proposals,
+)
 
 app_name = "meetings"
 
@@ -7,6 +15,7 @@ urlpatterns = (
     calendar.urlpatterns
     + agenda.urlpatterns
     + agenda_tools.urlpatterns
+    + proposals.urlpatterns
     + attendance.urlpatterns
     + evaluation.urlpatterns
     + notifications.urlpatterns

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 class Node:
     key: str  # "m<membership id>" or "a<actor id>"
     label: str
-    group: str  # the organisation (or sector) the map colours by; "" when unknown
+    group: str  # the organisation (or industry) the map colours by; "" when unknown
     outside: bool = False
 
 

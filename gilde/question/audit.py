@@ -26,6 +26,7 @@ register_audit_messages(
         "stakeholder.added": _("added the stakeholder %(name)s"),
         "stakeholder.changed": _("changed the stakeholder %(name)s"),
         "stakeholder.deleted": _("deleted the stakeholder %(name)s"),
+        "party_analysis.changed": _("changed the socio-technical problem analysis of %(name)s"),
         "problem_tree.changed": _("set the central problem: %(text)s"),
         "problem_node.added": _("added to the problem tree: %(text)s"),
         "problem_node.changed": _("changed in the problem tree: %(text)s"),

@@ -34,6 +34,12 @@ register_instrument(
     "problem_tree", url_name="question:tree", label=_("Problem tree"), action=Action.VIEW_QUESTION
 )
 register_instrument(
+    "sociotechnical_analysis",
+    url_name="question:analysis",
+    label=_("Socio-technical problem analysis"),
+    action=Action.VIEW_QUESTION,
+)
+register_instrument(
     "sociotechnical_layers",
     url_name="question:layers",
     label=_("Niche, regime and landscape"),

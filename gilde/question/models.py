@@ -273,6 +273,60 @@ class Stakeholder(models.Model):
         return self.name
 
 
+class Barrier(models.TextChoices):
+    """Kinds of reasons why a party does not take up an alternative."""
+
+    KNOWLEDGE = "knowledge", _("Knowledge")
+    INTERESTS = "interests", _("Interests")
+    NORMS = "norms", _("Norms and values")
+    RULES = "rules", _("Rules and laws")
+    RESOURCES = "resources", _("Money, time and means")
+
+
+class PartyAnalysis(models.Model):
+    """The socio-technical problem analysis for one party of the stakeholder grid: its current
+    technical and social practices that keep the problem going, the alternatives, and why the
+    party does not (yet) take those up."""
+
+    stakeholder = models.OneToOneField(
+        Stakeholder, on_delete=models.CASCADE, related_name="analysis"
+    )
+    practices = models.TextField(
+        _("current practices"),
+        max_length=3000,
+        blank=True,
+        help_text=_(
+            "What the party does now, technically and socially, that keeps the problem going."
+        ),
+    )
+    alternatives = models.TextField(
+        _("alternatives"),
+        max_length=3000,
+        blank=True,
+        help_text=_("Other ways of working that would help."),
+    )
+    barriers = models.TextField(
+        _("why they are not taken up"),
+        max_length=3000,
+        blank=True,
+        help_text=_("What holds the party back from the alternatives."),
+    )
+    barrier_kinds = models.JSONField(_("kinds of barrier"), default=list, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("socio-technical analysis of a party")
+        verbose_name_plural = _("socio-technical analyses of parties")
+
+    def __str__(self) -> str:
+        return str(self.stakeholder)
+
+    @property
+    def is_complete(self) -> bool:
+        """Practices, alternatives and barriers are all written down."""
+        return bool(self.practices.strip() and self.alternatives.strip() and self.barriers.strip())
+
+
 class NodeKind(models.TextChoices):
     CAUSE = "cause", _("Cause")
     EFFECT = "effect", _("Effect")

@@ -15,7 +15,11 @@ register_portable_part(
         ),
         Kind("question.UrgencySignal", community_path="community"),
         Kind("question.IntendedYield", community_path="community"),
-        Kind("question.Stakeholder", community_path="community"),
+        Kind(
+            "question.Stakeholder",
+            community_path="community",
+            children=[Kind("question.PartyAnalysis", parent="stakeholder")],
+        ),
         Kind(
             "question.ProblemTree",
             community_path="community",

@@ -1,6 +1,6 @@
 """Step 1's readiness signals: is the question framed well enough to start?"""
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from gilde.communities.models import Community
@@ -14,6 +14,7 @@ from gilde.communities.readiness import (
 
 from .models import (
     IntendedYield,
+    PartyAnalysis,
     ProblemNode,
     QuestionVersion,
     Stakeholder,
@@ -31,6 +32,16 @@ def _count(queryset, field: str = "pk", distinct: bool = False) -> Subquery:
     return Subquery(counted)
 
 
+def _analysed(condition: Q) -> Subquery:
+    rows = PartyAnalysis.objects.filter(condition, stakeholder__community=OuterRef("pk"))
+    return Subquery(rows.values("stakeholder__community").annotate(n=Count("pk")).values("n"))
+
+
+# A party is analysed when its practices, the alternatives and the barriers are written down.
+ANALYSED = ~Q(practices="") & ~Q(alternatives="") & ~Q(barriers="")
+STARTED = ~Q(practices="") | ~Q(alternatives="") | ~Q(barriers="")
+
+
 def question_facts(community: Community, facts: dict) -> Community:
     """The CoP with everything step 1's signals and workspace look at, fetched in one query."""
     if "question" not in facts:
@@ -42,6 +53,8 @@ def question_facts(community: Community, facts: dict) -> Community:
                 yield_levels=_count(IntendedYield.objects.filter(**mine), "level", True),
                 stakeholder_count=_count(Stakeholder.objects.filter(**mine)),
                 version_count=_count(QuestionVersion.objects.filter(**mine)),
+                analysis_complete=_analysed(ANALYSED),
+                analysis_started=_analysed(STARTED),
                 tree_node_count=Subquery(
                     ProblemNode.objects.filter(tree__community=OuterRef("pk"))
                     .values("tree")
@@ -127,13 +140,43 @@ def environment_started(community: Community, facts: dict) -> Signal:
     started = (
         bool(data.stakeholder_count)
         or getattr(data, "problem_tree", None) is not None
+        or bool(data.analysis_started)
         or bool(layers and (layers.niche or layers.regime or layers.landscape))
     )
     return Signal(
         key="environment",
         title=_("An environment analysis started"),
         status=_status(started),
-        explanation=_("A stakeholder grid, a problem tree or notes on the socio-technical layers."),
+        explanation=_(
+            "A stakeholder grid, a problem tree, a socio-technical problem analysis or notes on "
+            "the socio-technical layers."
+        ),
+        tip_id="s1-environment",
+    )
+
+
+@readiness_signal(step=1)
+def parties_analysed(community: Community, facts: dict) -> Signal:
+    """The socio-technical problem analysis is optional; once begun, every party of the
+    stakeholder grid gets its practices, alternatives and barriers."""
+    data = question_facts(community, facts)
+    total, complete = data.stakeholder_count or 0, data.analysis_complete or 0
+    if not data.analysis_started:
+        return Signal(
+            key="party_analysis",
+            title=_("Practices and barriers per party"),
+            status=SignalStatus.NOT_APPLICABLE,
+            explanation=_("Optional: no party of the stakeholder grid is analysed yet."),
+            tip_id="s1-environment",
+        )
+    return Signal(
+        key="party_analysis",
+        title=_("Practices and barriers per party"),
+        status=_status(complete >= total),
+        explanation=_(
+            "Parties with their practices, alternatives and barriers: %(complete)s of %(total)s."
+        )
+        % {"complete": complete, "total": total},
         tip_id="s1-environment",
     )
 

@@ -5,7 +5,14 @@ from django.db.models import Count
 from gilde.communities.models import Community
 from gilde.core.versioning import field_labels
 
-from .models import SHEET_FIELDS, CommentRequest, QuestionSheet, QuestionVersion, YieldLevel
+from .models import (
+    SHEET_FIELDS,
+    CommentRequest,
+    PartyAnalysis,
+    QuestionSheet,
+    QuestionVersion,
+    YieldLevel,
+)
 
 
 def sheet_labels() -> dict[str, str]:
@@ -53,3 +60,17 @@ def comment_requests_open_for(membership) -> list:
             community_id=membership.community_id, membership=membership, answered_at__isnull=True
         ).select_related("requested_by", "version")
     )
+
+
+def party_analysis_rows(community: Community) -> list[tuple]:
+    """(stakeholder, analysis) for every party of the stakeholder grid, in the grid's order; an
+    unsaved empty analysis for a party nobody analysed yet (one query)."""
+    parties = community.stakeholders.select_related("analysis")
+    rows = []
+    for party in parties:
+        try:
+            row = party.analysis
+        except PartyAnalysis.DoesNotExist:
+            row = PartyAnalysis(stakeholder=party)
+        rows.append((party, row))
+    return rows

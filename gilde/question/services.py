@@ -19,6 +19,7 @@ from .models import (
     CommentRequest,
     IntendedYield,
     LayerNotes,
+    PartyAnalysis,
     ProblemNode,
     ProblemTree,
     QuestionSheet,
@@ -272,6 +273,37 @@ def stakeholder_delete(*, stakeholder: Stakeholder, actor) -> None:
         action="stakeholder.deleted",
         name=stakeholder.name,
     )
+
+
+@transaction.atomic
+def party_analysis_save(
+    *,
+    stakeholder: Stakeholder,
+    actor,
+    practices: str,
+    alternatives: str,
+    barriers: str,
+    barrier_kinds: list[str],
+) -> PartyAnalysis:
+    """The socio-technical problem analysis of one party: its current practices, the
+    alternatives, and why it does not take them up (with the kinds of barrier)."""
+    analysis, _created = PartyAnalysis.objects.update_or_create(
+        stakeholder=stakeholder,
+        defaults={
+            "practices": practices,
+            "alternatives": alternatives,
+            "barriers": barriers,
+            "barrier_kinds": list(barrier_kinds),
+            "updated_at": timezone.now(),
+        },
+    )
+    audit_log(
+        community=stakeholder.community,
+        actor=actor,
+        action="party_analysis.changed",
+        name=stakeholder.name,
+    )
+    return analysis
 
 
 # Problem tree

@@ -1,6 +1,12 @@
 from . import printing
-from .views import environment, lists, sheet
+from .views import analysis, environment, lists, sheet
 
 app_name = "question"
 
-urlpatterns = sheet.urlpatterns + lists.urlpatterns + environment.urlpatterns + printing.urlpatterns
+urlpatterns = (
+    sheet.urlpatterns
+    + lists.urlpatterns
+    + environment.urlpatterns
+    + analysis.urlpatterns
+    + printing.urlpatterns
+)

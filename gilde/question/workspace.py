@@ -28,6 +28,7 @@ def question_workspace(request, access, facts: dict) -> dict:
         "recent_signals": list(community.urgency_signals.select_related("added_by")[:5]),
         "signal_count": known.signal_count or 0,
         "stakeholder_count": known.stakeholder_count or 0,
+        "analysis_complete": known.analysis_complete or 0,
         "tree": getattr(known, "problem_tree", None),
         "tree_node_count": known.tree_node_count or 0,
         "layers": getattr(known, "layer_notes", None),

@@ -1,5 +1,7 @@
 """The guide in the browser: public pages, a CoP's steps and its work-form library; axe on each."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
@@ -29,7 +31,7 @@ def test_library_filters_in_place_and_without_javascript(server, page, browser):
     total = page.locator("#results .card").count()
     page.select_option("#id_stage", "trio")
     expect(page).to_have_url(
-        f"{server}/guide/work-forms/?q=&purpose=&stage=trio&tgi=&step=&minutes=&group="
+        f"{server}/guide/work-forms/?q=&purpose=&stage=trio&tgi=&side=&step=&minutes=&group="
     )
     filtered = page.locator("#results .card")
     expect(filtered.first).to_be_visible()
@@ -46,6 +48,17 @@ def test_library_filters_in_place_and_without_javascript(server, page, browser):
         expect(plain.locator("#results .card")).to_have_count(1)
     finally:
         context.close()
+
+
+def test_library_filters_on_a_side_in_place(server, page):
+    page.goto(server + "/guide/work-forms/")
+    total = page.locator("#results .card").count()
+    page.select_option("#id_side", "intuitive")
+    expect(page).to_have_url(re.compile(r"side=intuitive"))
+    expect(page.locator("#results .card").first).to_be_visible()
+    assert 0 < page.locator("#results .card").count() < total
+    check_a11y(page)
+    shot(page, "guide-library-sides")
 
 
 def test_cop_step_page_and_own_work_form(server, page, facilitator, cop):

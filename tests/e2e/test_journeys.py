@@ -41,7 +41,7 @@ def test_register_start_a_cop_invite_and_accept(server, page):
     page.fill("#id_name", "Ineke de Vries")
     page.fill("#id_organisation_name", "Stichting Kringloop Oost")
     page.fill("#id_function", "Programmamanager")
-    page.fill("#id_sector", "Afvalbeheer")
+    page.fill("#id_industry", "Afvalbeheer")
     page.select_option("#id_knowledge_type", "both")
     page.click("main form button[type=submit]")
     expect(page).to_have_url(f"{server}/accounts/profile/")
@@ -50,7 +50,7 @@ def test_register_start_a_cop_invite_and_accept(server, page):
     shot(page, "profile")
     ineke = User.objects.get(email="ineke@example.org")
     assert ineke.organisation.name == "Stichting Kringloop Oost"
-    assert (ineke.function, ineke.sector, ineke.knowledge_type) == (
+    assert (ineke.function, ineke.industry, ineke.knowledge_type) == (
         "Programmamanager",
         "Afvalbeheer",
         "both",

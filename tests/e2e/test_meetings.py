@@ -1,12 +1,13 @@
 """Meetings in the browser: schedule, agenda, facilitation, preparation, RSVP, evaluation on a
-phone, results; axe on every page."""
+phone, results, proposals from participants; axe on every page."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from gilde.meetings.models import Meeting
+from gilde.meetings.models import Meeting, MeetingFacilitator
 from tests.factories import PASSWORD
 
 from .helpers import check_a11y, log_in, shot
@@ -106,3 +107,45 @@ def test_facilitator_opens_an_evaluation_early_after_a_confirmation(
     expect(page.locator("main")).to_contain_text("Toeschouwers van deze CoP")
     check_a11y(page)
     shot(page, "meetings-evaluate-who-reads")
+
+
+def test_a_participant_proposes_and_the_meetings_facilitator_accepts(
+    server, browser, facilitator, participant, cop
+):
+    meeting = Meeting.objects.create(
+        community=cop,
+        title="Bijeenkomst 2",
+        starts_at=timezone.now() + timedelta(days=10),
+        duration_minutes=120,
+    )
+    MeetingFacilitator.objects.create(
+        meeting=meeting, membership=facilitator.memberships.get(), focus="content"
+    )
+    base = f"{server}/c/{cop.slug}/meetings/{meeting.pk}"
+    proposer = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    log_in(proposer, server, participant.email, PASSWORD)
+    proposer.goto(f"{base}/")
+    check_a11y(proposer)
+    proposer.click("a[href$='/proposals/#propose-title']")
+    check_a11y(proposer)
+    proposer.select_option("#id_work_form_key", "walk-and-talk")
+    proposer.fill("#id_note", "Even naar buiten na de pauze.")
+    proposer.click("main form.form button[type=submit]")
+    expect(proposer.locator(".card")).to_contain_text("Wandelgesprek")
+    check_a11y(proposer)
+    shot(proposer, "meetings-proposal-sent")
+    proposer.context.close()
+
+    page = browser.new_context().new_page()
+    log_in(page, server, facilitator.email, PASSWORD)
+    page.goto(f"{base}/proposals/")
+    check_a11y(page)
+    shot(page, "meetings-proposal-decide")
+    page.click("button[name=decision][value=accept]")
+    expect(page.locator(".card .badge").first).to_have_text(re.compile("Aangenomen"))
+    check_a11y(page)
+    page.goto(f"{base}/agenda/")
+    expect(page.locator(".agenda-items")).to_contain_text("Wandelgesprek")
+    check_a11y(page)
+    shot(page, "meetings-agenda-with-proposal")
+    page.context.close()

@@ -104,3 +104,27 @@ def test_urgency_yields_stakeholders_tree_and_layers(server, page, facilitator, 
 
     page.goto(f"{base}/layers/")
     check_a11y(page)
+
+
+def test_the_socio_technical_problem_analysis(server, page, facilitator, cop):
+    from gilde.question import services
+
+    services.stakeholder_add(
+        community=cop, actor=facilitator, name="Woonstichting", power=4, interest=5
+    )
+    base = f"{server}/c/{cop.slug}/question"
+    log_in(page, server, facilitator.email, PASSWORD)
+    page.goto(f"{base}/analysis/")
+    check_a11y(page)
+    page.click("main table a")
+    check_a11y(page)
+    page.fill("#id_practices", "Voert keukens af als afval.")
+    page.fill("#id_alternatives", "Onderdelen laten oogsten en hergebruiken.")
+    page.fill("#id_barriers", "Garantie-eisen zijn onduidelijk.")
+    page.check("input[name=barrier_kinds][value=knowledge]")
+    _submit(page)
+    expect(page.locator("main table")).to_contain_text("Onderdelen laten oogsten")
+    check_a11y(page)
+    shot(page, "question-analysis")
+    page.goto(f"{base}/layers/")
+    check_a11y(page)

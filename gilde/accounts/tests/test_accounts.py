@@ -127,7 +127,7 @@ def test_profile_edit_creates_or_picks_an_organisation(client, db):
         "organisation_name": "gemeente utrecht",
         "function": "Beleidsadviseur",
         "discipline": "Bestuurskunde",
-        "sector": "Overheid",
+        "industry": "Overheid",
         "knowledge_type": "both",
         "language": "nl",
     }

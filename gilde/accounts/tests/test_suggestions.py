@@ -1,10 +1,10 @@
-"""The profile's suggestions show no organisation or sector of another CoP (item 9)."""
+"""The profile's suggestions show no organisation or industry of another CoP (item 9)."""
 
 import re
 
 from django.urls import reverse
 
-from gilde.accounts.models import Organisation, Sector, User
+from gilde.accounts.models import Industry, Organisation, User
 from gilde.accounts.selectors import suggestions_for
 from gilde.composition.models import MemberProfile
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -17,9 +17,9 @@ def _datalist(response, name: str) -> set[str]:
 
 
 def _secret_member(cop):
-    """A participant of the closed CoP whose organisation and sector exist nowhere else."""
+    """A participant of the closed CoP whose organisation and industry exist nowhere else."""
     secret = OrganisationFactory(name="Geheim Bureau BV")
-    user = UserFactory(email="geheim@example.org", organisation=secret, sector="Geheime sector")
+    user = UserFactory(email="geheim@example.org", organisation=secret, industry="Geheime industry")
     MembershipFactory(community=cop, user=user)
     return user
 
@@ -30,7 +30,7 @@ def test_someone_without_a_cop_sees_no_organisation_of_a_closed_cop(client, db, 
     client.force_login(loner)
     response = client.get(reverse("accounts:profile"))
     assert "Geheim Bureau BV" not in _datalist(response, "organisations")
-    assert "Geheime sector" not in _datalist(response, "sectors")
+    assert "Geheime industry" not in _datalist(response, "industries")
     assert "Geheim Bureau BV" not in response.content.decode()
 
 
@@ -41,12 +41,12 @@ def test_a_member_of_another_cop_sees_none_of_it(client, outsider, cop):
     assert "Geheim Bureau BV" not in _datalist(response, "organisations")
 
 
-def test_fellow_members_see_each_others_organisations_and_sectors(client, participant, cop):
+def test_fellow_members_see_each_others_organisations_and_industries(client, participant, cop):
     _secret_member(cop)
     client.force_login(participant)
     response = client.get(reverse("accounts:profile"))
     assert "Geheim Bureau BV" in _datalist(response, "organisations")
-    assert "Geheime sector" in _datalist(response, "sectors")
+    assert "Geheime industry" in _datalist(response, "industries")
 
 
 def test_observers_do_not_get_the_member_lists_organisations(client, observer, cop):
@@ -57,14 +57,14 @@ def test_observers_do_not_get_the_member_lists_organisations(client, observer, c
     )
 
 
-def test_shared_organisations_and_sectors_are_suggested_to_everybody(client, db):
+def test_shared_organisations_and_industries_are_suggested_to_everybody(client, db):
     Organisation.objects.create(name="Rijksoverheid", shared=True)
     Organisation.objects.create(name="Niet Gedeeld BV")
-    Sector.objects.create(name="Zorg")
+    Industry.objects.create(name="Zorg")
     client.force_login(UserFactory(organisation=None))
     response = client.get(reverse("accounts:profile"))
     assert _datalist(response, "organisations") == {"Rijksoverheid"}
-    assert _datalist(response, "sectors") == {"Zorg"}
+    assert _datalist(response, "industries") == {"Zorg"}
 
 
 def test_typing_a_new_organisation_does_not_share_it(client, db):
@@ -89,11 +89,11 @@ def test_the_cop_profile_form_suggests_only_what_the_viewer_may_see(
     MemberProfile.objects.create(
         membership=other_membership,
         organisation=OrganisationFactory(name="Ander Geheim BV"),
-        sector="Andere geheime sector",
+        industry="Andere geheime industry",
     )
     mine = cop.memberships.get(user=participant)
     MemberProfile.objects.create(
-        membership=mine, organisation=OrganisationFactory(name="Eigen CoP BV"), sector="Eigen"
+        membership=mine, organisation=OrganisationFactory(name="Eigen CoP BV"), industry="Eigen"
     )
     client.force_login(facilitator)
     response = client.get(reverse("composition:profile", args=[cop.slug, mine.pk]))
@@ -101,4 +101,4 @@ def test_the_cop_profile_form_suggests_only_what_the_viewer_may_see(
     organisations = _datalist(response, "organisations")
     assert "Eigen CoP BV" in organisations
     assert "Ander Geheim BV" not in organisations
-    assert "Andere geheime sector" not in _datalist(response, "sectors")
+    assert "Andere geheime industry" not in _datalist(response, "industries")

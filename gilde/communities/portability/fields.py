@@ -11,7 +11,19 @@ from django.db import models
 from . import Kind
 
 COMMUNITY_EXCLUDE = ("id", "revision", "archived_at", "archive_warned_at", "purge_warned_at")
-PERSON_FIELDS = ("name", "language", "function", "discipline", "sector", "knowledge_type")
+PERSON_FIELDS = ("name", "language", "function", "discipline", "industry", "knowledge_type")
+# Fields renamed since documents of this format version were first written: the old name → the
+# name today. An import reads a document under either name ("sector" became "industry").
+RENAMED_FIELDS = {
+    "sector": "industry",
+    "one_organisation_per_sector": "one_organisation_per_industry",
+}
+
+
+def current_names(row: dict) -> dict:
+    """`row` with fields under an old name (RENAMED_FIELDS) under today's, unless both occur."""
+    renamed = {RENAMED_FIELDS[key]: row[key] for key in row.keys() & RENAMED_FIELDS.keys()}
+    return {**renamed, **{key: value for key, value in row.items() if key not in RENAMED_FIELDS}}
 
 
 def _is_user(model) -> bool:

@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from . import FORMAT, FORMAT_VERSION, ImportRefused, Kind, portable_parts
-from .fields import COMMUNITY_EXCLUDE, PERSON_FIELDS, fields_of, plural
+from .fields import COMMUNITY_EXCLUDE, PERSON_FIELDS, current_names, fields_of, plural
 
 
 @dataclass
@@ -41,7 +41,7 @@ def _people(ctx: ImportContext, people: list[dict]) -> None:
     from gilde.accounts.models import User
     from gilde.accounts.services import organisation_get_or_create
 
-    for person in people:
+    for person in map(current_names, people):
         email = person["email"].strip().lower()
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -64,7 +64,7 @@ def _import_rows(ctx: ImportContext, kind: Kind, rows: list[dict], parent=None) 
     from gilde.accounts.services import organisation_get_or_create
 
     model = kind.model_class
-    for row in rows:
+    for row in map(current_names, rows):
         values: dict = {}
         many: list = []
         for model_field, role in fields_of(kind):

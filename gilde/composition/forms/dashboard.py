@@ -41,6 +41,6 @@ class WhatIfForm(CleanTextMixin, forms.Form):
 
 
 class CompositionRulesForm(CleanTextMixin, forms.Form):
-    one_organisation_per_sector = forms.BooleanField(
-        label=_("At most one organisation per sector"), required=False
+    one_organisation_per_industry = forms.BooleanField(
+        label=_("At most one organisation per industry"), required=False
     )

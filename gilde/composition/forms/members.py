@@ -5,7 +5,7 @@ from gilde.accounts.models import KnowledgeType
 from gilde.composition.models import TRAITS, Intake, MemberProfile, PioneerFollower, TraitAssessment
 from gilde.core.forms import CleanTextMixin
 
-PROFILE_FIELDS = ("sector", "function", "discipline", "knowledge_type", "pioneer")
+PROFILE_FIELDS = ("industry", "function", "discipline", "knowledge_type", "pioneer")
 INTAKE_MEMBER_FIELDS = ("practice_case", "learning_questions", "motivation", "availability")
 INTAKE_TRAIT_FIELDS = tuple(
     name for trait in TRAITS for name in (f"trait_{trait}", f"trait_{trait}_note")
@@ -28,7 +28,7 @@ class MemberProfileForm(CleanTextMixin, forms.ModelForm):
         fields = list(PROFILE_FIELDS)
         widgets = {"pioneer": forms.RadioSelect}
         help_texts = {
-            "sector": _("The branch the organisation works in, e.g. housing or healthcare."),
+            "industry": _("The industry the organisation works in, e.g. housing or healthcare."),
             "knowledge_type": _("Does the knowledge come mostly from practice, theory, or both?"),
             "pioneer": _(
                 "Pioneers sense that something is urgent before their organisation or "
@@ -44,11 +44,11 @@ class MemberProfileForm(CleanTextMixin, forms.ModelForm):
             self.fields["organisation_name"].initial = self.instance.organisation.name
         organisation = self.fields["organisation_name"]
         organisation.widget.attrs["list"] = "organisations"
-        self.fields["sector"].widget.attrs["list"] = "sectors"
+        self.fields["industry"].widget.attrs["list"] = "industries"
         # What a blank field falls back to, as the account says it.
         if account.organisation_id:
             organisation.widget.attrs["placeholder"] = account.organisation.name
-        for name in ("sector", "function", "discipline"):
+        for name in ("industry", "function", "discipline"):
             if value := getattr(account, name):
                 self.fields[name].widget.attrs["placeholder"] = value
         if account.knowledge_type:

@@ -13,7 +13,7 @@ class CandidateForm(CleanTextMixin, forms.ModelForm):
             "name",
             "email",
             "organisation",
-            "sector",
+            "industry",
             "function",
             "discipline",
             "knowledge_type",

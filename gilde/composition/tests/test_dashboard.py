@@ -29,11 +29,11 @@ def _url(name, cop):
     return reverse(f"composition:{name}", kwargs={"slug": cop.slug})
 
 
-def _participant(cop, name, organisation, sector="", knowledge="", pioneer=""):
+def _participant(cop, name, organisation, industry="", knowledge="", pioneer=""):
     user = UserFactory(
         name=name,
         organisation=OrganisationFactory(name=organisation),
-        sector=sector,
+        industry=industry,
         knowledge_type=knowledge,
     )
     membership = MembershipFactory(community=cop, user=user, role=Role.PARTICIPANT)
@@ -44,7 +44,7 @@ def _participant(cop, name, organisation, sector="", knowledge="", pioneer=""):
 
 @pytest.fixture
 def group(cop):
-    """Organisations A, A, B, C; sectors zorg for A, A and B and bouw (C)."""
+    """Organisations A, A, B, C; industries zorg for A, A and B and bouw (C)."""
     return [
         _participant(cop, "Anna Aalders", "Org A", "zorg", "practice", "pioneer"),
         _participant(cop, "Bram Bakker", "Org A", "zorg", "theory", "follower"),
@@ -78,10 +78,10 @@ def test_dashboard_figures_match_hand_computed_values(client, cop, facilitator, 
     assert organisation.blau == pytest.approx(0.625)
     assert organisation.maximum == pytest.approx(2 / 3)
     assert organisation.normalised == pytest.approx(0.9375)
-    sector = figures.attribute("sector")
+    industry = figures.attribute("industry")
     # Shares 3/4, 1/4: 1 − (9/16 + 1/16) = 0.375, of at most 1/2.
-    assert sector.blau == pytest.approx(0.375)
-    assert sector.normalised == pytest.approx(0.75)
+    assert industry.blau == pytest.approx(0.375)
+    assert industry.normalised == pytest.approx(0.75)
     # Knowledge: practice 2, theory 1, both 1, the same shares as organisation.
     assert figures.attribute("knowledge_type").normalised == pytest.approx(0.9375)
     # Pioneer 2, follower 1, one blank: 1 − (4/9 + 1/9) = 4/9, normalised 8/9.
@@ -102,14 +102,14 @@ def test_dashboard_figures_match_hand_computed_values(client, cop, facilitator, 
         assert chart.find("{http://www.w3.org/2000/svg}desc").text
 
 
-def test_guard_names_the_sectors_that_break_it_only_when_chosen(client, cop, initiator, group):
+def test_guard_names_the_industries_that_break_it_only_when_chosen(client, cop, initiator, group):
     client.force_login(initiator)
     html = client.get(_url("dashboard", cop)).content.decode()
     assert "The CoP has not chosen this rule." in html
-    CompositionSettings.objects.create(community=cop, one_organisation_per_sector=True)
+    CompositionSettings.objects.create(community=cop, one_organisation_per_industry=True)
     response = client.get(_url("dashboard", cop))
-    clashes = response.context["composition"].sector_clashes
-    assert [(c.sector, c.organisations) for c in clashes] == [("zorg", ("Org A", "Org B"))]
+    clashes = response.context["composition"].industry_clashes
+    assert [(c.industry, c.organisations) for c in clashes] == [("zorg", ("Org A", "Org B"))]
     assert "<strong>zorg</strong>: Org A, Org B" in response.content.decode()
 
 
@@ -122,12 +122,12 @@ def test_an_empty_group_shows_a_dashboard(client, cop, initiator):
 
 
 def test_names_with_markup_stay_text(client, cop, initiator):
-    _participant(cop, "X", "<b>Org & Co</b>", sector='"zorg"')
+    _participant(cop, "X", "<b>Org & Co</b>", industry='"zorg"')
     client.force_login(initiator)
     response = client.get(_url("dashboard", cop))
     html = response.content.decode()
     assert "<b>Org" not in html
-    assert len(_svg_charts(response)) == 2  # organisation and sector
+    assert len(_svg_charts(response)) == 2  # organisation and industry
 
 
 # Who sees what
@@ -144,7 +144,7 @@ def test_observer_sees_the_figures_but_no_names(client, cop, observer, group):
         assert name not in html
     assert response.context["what_if_form"] is None
     assert response.context["after"] is None
-    assert 'name="one_organisation_per_sector"' not in html
+    assert 'name="one_organisation_per_industry"' not in html
 
 
 def test_participant_sees_the_dashboard(client, cop, participant, group):
@@ -157,7 +157,9 @@ def test_participant_sees_the_dashboard(client, cop, participant, group):
 def test_outsider_gets_404(client, cop, outsider):
     client.force_login(outsider)
     assert client.get(_url("dashboard", cop)).status_code == 404
-    assert client.post(_url("rules", cop), {"one_organisation_per_sector": "on"}).status_code == 404
+    assert (
+        client.post(_url("rules", cop), {"one_organisation_per_industry": "on"}).status_code == 404
+    )
 
 
 def test_anonymous_is_asked_to_log_in(client, cop):
@@ -171,7 +173,7 @@ def test_anonymous_is_asked_to_log_in(client, cop):
 
 def test_what_if_shows_the_figures_with_the_candidates(client, cop, facilitator, group):
     karel = Candidate.objects.create(
-        community=cop, name="Karel Kandidaat", organisation="Org D", sector="bouw"
+        community=cop, name="Karel Kandidaat", organisation="Org D", industry="bouw"
     )
     lot = Candidate.objects.create(
         community=cop, name="Lot", organisation="Org B", status="invited"
@@ -213,21 +215,21 @@ def test_what_if_with_only_garbage_shows_the_plain_figures(client, cop, initiato
 
 def test_runner_turns_the_guard_on_and_off(client, cop, facilitator):
     client.force_login(facilitator)
-    response = client.post(_url("rules", cop), {"one_organisation_per_sector": "on"})
+    response = client.post(_url("rules", cop), {"one_organisation_per_industry": "on"})
     assert response.status_code == 302
     assert response["Location"] == _url("dashboard", cop)
-    assert CompositionSettings.objects.get(community=cop).one_organisation_per_sector
+    assert CompositionSettings.objects.get(community=cop).one_organisation_per_industry
     entry = AuditEntry.objects.get(community=cop, action="composition.settings_changed")
     assert entry.actor == facilitator
     client.post(_url("rules", cop), {})
-    assert not CompositionSettings.objects.get(community=cop).one_organisation_per_sector
+    assert not CompositionSettings.objects.get(community=cop).one_organisation_per_industry
     assert AuditEntry.objects.filter(action="composition.settings_changed").count() == 2
 
 
 @pytest.mark.parametrize("persona", ["participant", "observer"])
 def test_members_who_do_not_run_the_cop_cannot_change_the_rules(client, cop, persona, request):
     client.force_login(request.getfixturevalue(persona))
-    response = client.post(_url("rules", cop), {"one_organisation_per_sector": "on"})
+    response = client.post(_url("rules", cop), {"one_organisation_per_industry": "on"})
     assert response.status_code == 403
     assert not CompositionSettings.objects.filter(community=cop).exists()
 
@@ -244,13 +246,13 @@ def test_rules_accept_post_only(client, cop, initiator):
 def test_dashboard_query_budget(client, cop, facilitator, size, django_assert_max_num_queries):
     organisations = [OrganisationFactory() for _ in range(12)]
     for n in range(size):
-        user = UserFactory(organisation=organisations[n % 12], sector=f"sector {n % 5}")
+        user = UserFactory(organisation=organisations[n % 12], industry=f"industry {n % 5}")
         membership = MembershipFactory(community=cop, user=user, role=Role.PARTICIPANT)
         if n % 2:
             MemberProfile.objects.create(
                 membership=membership, pioneer="pioneer", organisation=organisations[n % 7]
             )
-    CompositionSettings.objects.create(community=cop, one_organisation_per_sector=True)
+    CompositionSettings.objects.create(community=cop, one_organisation_per_industry=True)
     candidates = [
         Candidate.objects.create(community=cop, name=f"K{n}", organisation=f"O{n}")
         for n in range(5)

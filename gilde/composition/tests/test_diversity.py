@@ -13,7 +13,7 @@ from gilde.composition.diversity import (
     blau_max,
     blau_normalised,
     composition,
-    sector_clashes,
+    industry_clashes,
     single_organisations,
     what_if,
 )
@@ -22,7 +22,7 @@ categories = st.text(alphabet="abcdef", min_size=1, max_size=3)
 profiles = st.builds(
     Profile,
     organisation=st.sampled_from(["", "A", "B", "C", "D"]),
-    sector=st.sampled_from(["", "zorg", "bouw", "onderwijs"]),
+    industry=st.sampled_from(["", "zorg", "bouw", "onderwijs"]),
     function=st.sampled_from(["", "beleid", "uitvoering"]),
     discipline=st.sampled_from(["", "techniek", "sociaal"]),
     knowledge_type=st.sampled_from(["", "practice", "theory", "both"]),
@@ -104,7 +104,7 @@ def test_blau_by_hand():
 def test_blank_and_spaced_values_are_not_categories():
     assert blau(["", "", "a"]) == 0
     figures = attribute_figures(
-        [{"sector": " zorg "}, {"sector": "zorg"}, {"sector": " "}], "sector"
+        [{"industry": " zorg "}, {"industry": "zorg"}, {"industry": " "}], "industry"
     )
     assert figures.counts == (("zorg", 2),)
     assert figures.missing == 1
@@ -123,16 +123,16 @@ def test_combined_view_leaves_out_attributes_without_data():
     assert composition([]).combined is None
 
 
-def test_sector_clashes_and_continuity():
+def test_industry_clashes_and_continuity():
     members = [
-        Profile(organisation="Gemeente", sector="overheid"),
-        Profile(organisation="Provincie", sector="overheid"),
-        Profile(organisation="Provincie", sector="overheid"),
-        Profile(organisation="Ziekenhuis", sector="zorg"),
-        Profile(organisation="", sector="zorg"),
+        Profile(organisation="Gemeente", industry="overheid"),
+        Profile(organisation="Provincie", industry="overheid"),
+        Profile(organisation="Provincie", industry="overheid"),
+        Profile(organisation="Ziekenhuis", industry="zorg"),
+        Profile(organisation="", industry="zorg"),
     ]
-    clashes = sector_clashes(members)
-    assert [(c.sector, c.organisations) for c in clashes] == [
+    clashes = industry_clashes(members)
+    assert [(c.industry, c.organisations) for c in clashes] == [
         ("overheid", ("Gemeente", "Provincie"))
     ]
     assert single_organisations(members) == ("Gemeente", "Ziekenhuis")

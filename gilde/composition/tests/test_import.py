@@ -77,7 +77,7 @@ def test_good_csv_imports_after_mapping_and_check(logged_in, cop, facilitator):
     response = logged_in.post(_confirm_url(cop), {"mode": "all"})
     assert response.status_code == 302
     anna, bram = cop.candidates.order_by("name")
-    assert (anna.email, anna.organisation, anna.sector, anna.function) == (
+    assert (anna.email, anna.organisation, anna.industry, anna.function) == (
         "anna@example.org",
         "Gemeente Zeist",
         "Overheid",
@@ -117,7 +117,7 @@ def test_good_xlsx_imports(logged_in, cop):
 def test_headers_are_guessed_in_dutch_and_english():
     assert importing.guess_mapping(
         ["Naam", "E-mailadres", "Organisatie", "Branche", "Functie", "Vakgebied", "Kennis"]
-    ) == ["name", "email", "organisation", "sector", "function", "discipline", "knowledge_type"]
+    ) == ["name", "email", "organisation", "industry", "function", "discipline", "knowledge_type"]
     assert importing.guess_mapping(["Full name", "E-mail", "Pioneer/follower", "Notes"]) == [
         "name",
         "email",
@@ -333,7 +333,7 @@ def test_a_candidate_added_meanwhile_is_caught_at_import(logged_in, cop):
 
 @pytest.fixture
 def group(cop, initiator, facilitator, participant, observer):
-    participant.sector = "Bouw"
+    participant.industry = "Bouw"
     participant.knowledge_type = "practice"
     participant.save()
     membership = cop.memberships.get(user=participant)

@@ -27,7 +27,7 @@ def url(name, membership=None, slug="circulair"):
 def profile_data(**overrides):
     return {
         "organisation_name": "Gemeente Utrecht",
-        "sector": "Overheid",
+        "industry": "Overheid",
         "function": "Beleidsadviseur",
         "discipline": "Ruimtelijke ordening",
         "knowledge_type": "both",
@@ -87,7 +87,7 @@ def test_participant_edits_own_profile_and_the_account_is_untouched(client, cop,
     assert response.status_code == 302
     member = next(m for m in selectors.group_members(cop) if m.membership == membership)
     assert member.organisation == "Gemeente Utrecht"
-    assert member.sector == "Overheid"
+    assert member.industry == "Overheid"
     assert member.function == "Beleidsadviseur"
     assert member.knowledge_type == "both"
     assert member.pioneer == "pioneer"
@@ -98,13 +98,13 @@ def test_participant_edits_own_profile_and_the_account_is_untouched(client, cop,
 
 
 def test_blank_profile_fields_fall_back_to_the_account(client, cop, participant):
-    participant.sector = "Bouw"
+    participant.industry = "Bouw"
     participant.save()
     membership = membership_of(participant, cop)
     client.force_login(participant)
-    client.post(url("profile", membership), profile_data(organisation_name="", sector=""))
+    client.post(url("profile", membership), profile_data(organisation_name="", industry=""))
     member = next(m for m in selectors.group_members(cop) if m.membership == membership)
-    assert member.sector == "Bouw"
+    assert member.industry == "Bouw"
     assert member.organisation == participant.organisation.name
 
 

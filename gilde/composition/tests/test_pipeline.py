@@ -21,7 +21,7 @@ def candidate(cop, initiator):
         cop,
         email="karin@example.org",
         organisation="Gemeente Utrecht",
-        sector="Overheid",
+        industry="Overheid",
         function="Beleidsadviseur",
         notes="Kent de wijk goed.",
         suggested_by=initiator,
@@ -366,7 +366,7 @@ def _details(**overrides) -> dict:
         "name": "Karin Kandidaat",
         "email": "karin@example.org",
         "organisation": "Gemeente Utrecht",
-        "sector": "Overheid",
+        "industry": "Overheid",
         "function": "Beleidsadviseur",
         "discipline": "Ruimtelijke ordening",
         "knowledge_type": "theory",
@@ -385,13 +385,13 @@ def test_accepting_the_invitation_makes_the_candidate_a_member_with_their_detail
     invitation = invitation_send(
         community=cop, inviter=facilitator, email=karin.email, role=Role.PARTICIPANT
     )
-    user = UserFactory(email="Karin@Example.org", name="Karin Kandidaat", sector="", function="")
+    user = UserFactory(email="Karin@Example.org", name="Karin Kandidaat", industry="", function="")
     membership = invitation_accept(invitation=invitation, user=user)
     karin.refresh_from_db()
     assert karin.status == CandidateStatus.MEMBER and karin.user == user
     profile = membership.profile
     assert profile.organisation.name == "Gemeente Utrecht"
-    assert (profile.sector, profile.function, profile.discipline) == (
+    assert (profile.industry, profile.function, profile.discipline) == (
         "Overheid",
         "Beleidsadviseur",
         "Ruimtelijke ordening",
@@ -417,14 +417,14 @@ def test_an_approved_application_or_joining_an_open_cop_carries_the_details_too(
     karin = UserFactory(email="karin@example.org")
     application = application_submit(community=cop, user=karin, motivation="Ik wil meedoen.")
     application_decide(application=application, actor=facilitator, approve=True)
-    assert cop.memberships.get(user=karin).profile.sector == "Overheid"
+    assert cop.memberships.get(user=karin).profile.industry == "Overheid"
     assert cop.candidates.get(email="karin@example.org").status == CandidateStatus.MEMBER
 
     open_cop = CommunityFactory(policy="open", listed=True)
-    _candidate(open_cop, **_details(email="joop@example.org", sector="Bouw"))
+    _candidate(open_cop, **_details(email="joop@example.org", industry="Bouw"))
     joop = UserFactory(email="joop@example.org")
     community_join(community=open_cop, user=joop)
-    assert open_cop.memberships.get(user=joop).profile.sector == "Bouw"
+    assert open_cop.memberships.get(user=joop).profile.industry == "Bouw"
 
 
 def test_what_the_member_filled_in_already_wins_over_the_candidate_record(cop, facilitator):
@@ -438,7 +438,7 @@ def test_what_the_member_filled_in_already_wins_over_the_candidate_record(cop, f
     candidate_joined(candidate=karin, membership=membership, actor=facilitator)
     membership.profile.refresh_from_db()
     assert membership.profile.function == "Wethouder"
-    assert membership.profile.sector == "Overheid"
+    assert membership.profile.industry == "Overheid"
 
 
 def test_a_new_member_without_a_candidate_record_joins_as_before(cop, facilitator):
@@ -450,7 +450,7 @@ def test_a_new_member_without_a_candidate_record_joins_as_before(cop, facilitato
     membership = invitation_accept(
         invitation=invitation, user=UserFactory(email="nieuw@example.org")
     )
-    assert not hasattr(membership, "profile") or membership.profile.sector == ""
+    assert not hasattr(membership, "profile") or membership.profile.industry == ""
     assert not cop.candidates.exists()
 
 

@@ -8,12 +8,12 @@ from gilde.composition.models import CompositionSettings, Intake
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 
-def _participants(cop, count, organisations=10, sector="", knowledge="practice"):
+def _participants(cop, count, organisations=10, industry="", knowledge="practice"):
     orgs = [OrganisationFactory() for _ in range(organisations)]
     members = []
     for n in range(count):
         user = UserFactory(
-            organisation=orgs[n % organisations], sector=sector, knowledge_type=knowledge
+            organisation=orgs[n % organisations], industry=industry, knowledge_type=knowledge
         )
         members.append(MembershipFactory(community=cop, user=user, role=Role.PARTICIPANT))
     return members
@@ -45,15 +45,15 @@ def test_a_varied_group_with_intakes_is_ready(cop):
         "group_size": "met",
         "organisations_diverse": "met",
         "practice_and_theory": "met",
-        "sector_conflict": "not_applicable",
+        "industry_conflict": "not_applicable",
         "intakes_done": "met",
     }
     assert step_states(cop)[1].status == StepStatus.READY
 
 
-def test_sector_guard_names_the_clash_only_when_chosen(cop):
-    _participants(cop, 4, organisations=2, sector="Zorg")
-    assert _signals(cop)["sector_conflict"] == "not_applicable"
-    CompositionSettings.objects.create(community=cop, one_organisation_per_sector=True)
-    signal = next(s for s in step_states(cop)[1].signals if s.key == "sector_conflict")
+def test_industry_guard_names_the_clash_only_when_chosen(cop):
+    _participants(cop, 4, organisations=2, industry="Zorg")
+    assert _signals(cop)["industry_conflict"] == "not_applicable"
+    CompositionSettings.objects.create(community=cop, one_organisation_per_industry=True)
+    signal = next(s for s in step_states(cop)[1].signals if s.key == "industry_conflict")
     assert signal.status == "not_met" and "Zorg" in signal.explanation

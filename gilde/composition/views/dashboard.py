@@ -19,7 +19,7 @@ from gilde.core.safe_svg import safe_svg
 
 ATTRIBUTE_LABELS = {
     "organisation": gettext_lazy("Organisation"),
-    "sector": gettext_lazy("Sector"),
+    "industry": gettext_lazy("Industry"),
     "function": gettext_lazy("Function"),
     "discipline": gettext_lazy("Discipline"),
     "knowledge_type": gettext_lazy("Knowledge background"),
@@ -156,7 +156,7 @@ def dashboard(request, access):
             "after": after,
             "attributes": attributes,
             "rules_form": CompositionRulesForm(
-                initial={"one_organisation_per_sector": rules.one_organisation_per_sector}
+                initial={"one_organisation_per_industry": rules.one_organisation_per_industry}
             ),
             "what_if_form": what_if_form,
             "selected": selected,
@@ -189,7 +189,7 @@ def rules(request, access):
         services.composition_settings_save(
             community=access.community,
             actor=request.user,
-            one_organisation_per_sector=form.cleaned_data["one_organisation_per_sector"],
+            one_organisation_per_industry=form.cleaned_data["one_organisation_per_industry"],
         )
         messages.success(request, _("The composition rules are saved."))
     return redirect("composition:dashboard", slug=access.community.slug)

@@ -87,7 +87,7 @@ def profile(request, access, pk: int):
         form=form,
         can_read_intake=access.can_read_intake_of(membership),
         organisations=suggestions_for(request.user, "organisation"),
-        sectors=suggestions_for(request.user, "sector"),
+        industries=suggestions_for(request.user, "industry"),
     )
 
 

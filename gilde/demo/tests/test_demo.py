@@ -60,7 +60,7 @@ def test_demo_creates_a_full_closed_cop():
     assert members.filter(role=Role.OBSERVER).count() == 2
     assert members.filter(user__email="observer@example.org", role=Role.OBSERVER).exists()
     assert len({user.organisation_id for user in participants}) >= 10
-    assert len({user.sector for user in participants}) >= 3
+    assert len({user.industry for user in participants}) >= 3
     assert {user.knowledge_type for user in participants} >= {"practice", "theory"}
 
 
@@ -186,7 +186,7 @@ def test_demo_fills_step_two():
         assert main.audit_entries.filter(action="candidate.joined", actor=candidate.user).exists()
     participants = main.memberships.filter(role=Role.PARTICIPANT)
     assert all(m.intake.done_at for m in participants)
-    assert main.composition_settings.one_organisation_per_sector
+    assert main.composition_settings.one_organisation_per_industry
     before = (main.candidates.count(), main.invitations.count(), main.audit_entries.count())
     demo_load()
     assert (main.candidates.count(), main.invitations.count(), main.audit_entries.count()) == before

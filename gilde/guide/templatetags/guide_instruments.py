@@ -7,6 +7,7 @@ may open it."""
 from django import template
 
 from ..instruments import instrument
+from ..labels import SIDES
 from ..work_form_actions import work_form_actions
 
 register = template.Library()
@@ -31,3 +32,9 @@ def in_gilde(context, blocks) -> dict:
 def work_form_actions_for(context, work_form) -> dict:
     """Links to what the CoP can do with `work_form` (see `work_form_actions`)."""
     return {"actions": work_form_actions(context.get("access"), work_form)}
+
+
+@register.simple_tag
+def side_labels(work_form) -> str:
+    """The sides a work form addresses (rational, physical, creative, intuitive), in that order."""
+    return ", ".join(str(label) for code, label in SIDES.items() if code in work_form.sides)

@@ -23,7 +23,7 @@ def _people(community: Community) -> list[matching.Person]:
         matching.Person(
             key=facts.membership_id,
             organisation=facts.organisation_name,
-            sector=facts.sector,
+            industry=facts.industry,
             discipline=facts.discipline,
             knowledge_type=facts.knowledge_type,
             pioneer=facts.pioneer,

@@ -100,9 +100,9 @@ def test_fewer_than_two_people_is_refused():
 
 
 def test_organisation_counts_double_and_unknown_counts_as_alike():
-    a = Person(1, organisation="Gemeente", sector="Overheid")
-    b = Person(2, organisation="gemeente ", sector="Zorg")
-    c = Person(3, organisation="Woonstichting", sector="")
+    a = Person(1, organisation="Gemeente", industry="Overheid")
+    b = Person(2, organisation="gemeente ", industry="Zorg")
+    c = Person(3, organisation="Woonstichting", industry="")
     assert diversity(a, b) == 1
     assert diversity(a, c) == 2
 

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from gilde.communities.models import Community, Focus, Membership, Role
 from gilde.core.forms import CleanTextMixin, ModelMultipleChoiceField
 
-from ..models import AgendaItem, AgendaTemplate, FacilitationMode, Meeting, facilitation_focus
+from ..models import (
+    AgendaItem,
+    AgendaProposal,
+    AgendaTemplate,
+    FacilitationMode,
+    Meeting,
+    facilitation_focus,
+)
 
 # Who may lead an agenda item or facilitate a meeting: everybody but observers.
 LEADING_ROLES = (Role.INITIATOR, Role.FACILITATOR, Role.PARTICIPANT)
@@ -242,3 +249,54 @@ class WorkFormToAgendaForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
+
+
+class AgendaProposalForm(CleanTextMixin, forms.ModelForm):
+    """A proposed agenda item: what, with which work form, how long, who leads, and why.
+    Choosing a work form fills in an empty title and duration, as on the agenda."""
+
+    work_form_key = forms.ChoiceField(label=_("Work form"), required=False)
+
+    class Meta:
+        model = AgendaProposal
+        fields = ["title", "work_form_key", "duration_minutes", "led_by", "note"]
+        field_classes = {"led_by": MemberChoiceField}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, community: Community, work_forms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.work_forms = {form.key: form for form in work_forms}
+        self.fields["work_form_key"].choices = [("", _("No work form"))] + [
+            (form.key, form.name) for form in work_forms
+        ]
+        self.fields["led_by"].queryset = leading_members(community)
+        self.fields["led_by"].empty_label = _("Not decided yet")
+        self.fields["title"].required = False
+        self.fields["title"].help_text = _("Empty: the work form's name.")
+        self.fields["duration_minutes"].required = False
+        self.fields["duration_minutes"].help_text = _("Empty: the work form's shortest time.")
+
+    def clean(self):
+        data = super().clean()
+        work_form = self.work_forms.get(data.get("work_form_key") or "")
+        if work_form is not None:
+            data["title"] = data.get("title") or work_form.name
+            data["duration_minutes"] = data.get("duration_minutes") or work_form.min_minutes
+        if not data.get("title") and "title" not in self.errors:
+            self.add_error("title", _("Give the item a title, or choose a work form."))
+        if not data.get("duration_minutes") and "duration_minutes" not in self.errors:
+            self.add_error(
+                "duration_minutes", _("Give the item a duration, or choose a work form.")
+            )
+        return data
+
+
+class ProposalDecisionForm(CleanTextMixin, forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The proposer reads it."),
+    )

@@ -55,6 +55,7 @@ def _item_facts(item, work_form) -> agenda_checks.ItemFacts:
         form_stages=tuple(work_form.stages) if work_form else (),
         form_tgi=tuple(work_form.tgi) if work_form else (),
         form_purposes=tuple(work_form.purposes) if work_form else (),
+        form_sides=tuple(work_form.sides) if work_form else (),
     )
 
 
@@ -108,6 +109,8 @@ def _signal_text(check: agenda_checks.Check) -> str:
         return gettext("TGI balance (%(counts)s): every factor gets attention.") % {
             "counts": counts
         }
+    if check.key == "sides":
+        return _sides_text(check)
     if check.level == agenda_checks.INFO:
         return gettext("Start with an item that connects people, such as a check-in.")
     if check.level == agenda_checks.WARNING:
@@ -116,6 +119,23 @@ def _signal_text(check: agenda_checks.Check) -> str:
             "check-in, or a round in pairs or threes."
         )
     return gettext("The meeting starts by connecting people.")
+
+
+def _sides_text(check: agenda_checks.Check) -> str:
+    labels = guide_labels.SIDES
+    used = ", ".join(str(labels[side]).lower() for side in check.data["used"])
+    missing = ", ".join(str(labels[side]).lower() for side in check.data["missing"])
+    if check.level == agenda_checks.INFO:
+        return gettext(
+            "Choose work forms to see which sides the programme addresses: rational, physical, "
+            "creative and intuitive."
+        )
+    if check.level == agenda_checks.WARNING:
+        return gettext(
+            "The work forms address only these sides: %(used)s. Combine approaches; the "
+            "programme leaves out: %(missing)s."
+        ) % {"used": used, "missing": missing}
+    return gettext("The work forms combine several sides: %(used)s.") % {"used": used}
 
 
 def agenda_for(*, meeting, items: list | None = None, work_forms=None) -> Agenda:
@@ -221,14 +241,16 @@ def facilitation_facts(*, community, facts: dict) -> dict:
 
 def ownership_per_meeting(*, community) -> list:
     """Held meetings with an agenda, oldest first, annotated with `item_count` and
-    `participant_led` (one query)."""
+    `participant_led` (one query): items a participant leads, and items that came from a
+    participant's accepted proposal, whoever leads them."""
+    led_by_group = Q(agenda_items__led_by__role=Role.PARTICIPANT) | Q(
+        agenda_items__proposal__isnull=False
+    )
     return list(
         community.meetings.filter(status=MeetingStatus.HELD)
         .annotate(
             item_count=Count("agenda_items", filter=Q(agenda_items__is_break=False)),
-            participant_led=Count(
-                "agenda_items", filter=Q(agenda_items__led_by__role=Role.PARTICIPANT)
-            ),
+            participant_led=Count("agenda_items", filter=led_by_group),
         )
         .filter(item_count__gt=0)
         .order_by("starts_at")

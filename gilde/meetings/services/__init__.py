@@ -48,6 +48,14 @@ from .evaluation import (
     evaluation_submit,
     meeting_notes_save,
 )
+from .proposals import (
+    ProposalClosed,
+    agenda_proposal_accept,
+    agenda_proposal_add,
+    agenda_proposal_decline,
+    meeting_facilitator_ids,
+    proposal_deciders,
+)
 
 __all__ = [
     "ANONYMOUS",
@@ -60,12 +68,16 @@ __all__ = [
     "EvaluationNotOpenable",
     "EvaluationTooEarly",
     "EvaluationTooFewAnswers",
+    "ProposalClosed",
     "StalePlan",
     "agenda_break_add",
     "agenda_item_add",
     "agenda_item_delete",
     "agenda_item_move",
     "agenda_item_update",
+    "agenda_proposal_accept",
+    "agenda_proposal_add",
+    "agenda_proposal_decline",
     "agenda_template_apply",
     "agenda_template_create",
     "agenda_template_delete",
@@ -87,9 +99,11 @@ __all__ = [
     "evaluation_submit",
     "facilitation_save",
     "meeting_add",
+    "meeting_facilitator_ids",
     "meeting_facilitators_set",
     "meeting_notes_save",
     "meeting_schedule",
     "meeting_settings_for",
     "meeting_update",
+    "proposal_deciders",
 ]

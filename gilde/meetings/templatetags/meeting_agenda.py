@@ -4,19 +4,29 @@ from django import template
 
 from gilde.communities.access import Action
 
+from ..models import MeetingStatus, ProposalStatus
 from ..selectors import agenda_for
 
 register = template.Library()
 
 
 @register.simple_tag
-def meeting_agenda(meeting):
-    """The meeting's agenda with its signals and facilitators (three queries)."""
+def meeting_agenda(meeting, access):
+    """The meeting's agenda with its signals and facilitators, whether the viewer plans it or
+    may propose items, and how many proposals wait (four queries)."""
     agenda = agenda_for(meeting=meeting)
     facilitators = list(
         meeting.facilitators.select_related("membership__user").order_by("focus", "id")
     )
-    return {"agenda": agenda, "facilitators": facilitators}
+    facilitator_ids = {facilitator.membership_id for facilitator in facilitators}
+    return {
+        "agenda": agenda,
+        "facilitators": facilitators,
+        "may_plan": access.can_plan_meeting(facilitator_ids),
+        "may_propose": meeting.status == MeetingStatus.PLANNED
+        and access.can(Action.PROPOSE_AGENDA_ITEMS),
+        "open_proposals": meeting.proposals.filter(status=ProposalStatus.OPEN).count(),
+    }
 
 
 @register.simple_tag

@@ -230,8 +230,9 @@ def test_meeting_page_query_budget(
     for index in range(count):
         _item(meeting, f"Item {index}", index, 3, led_by=led, work_form_key="check-in-check-out")
     client.force_login(initiator)
-    # The meeting page itself, and what other steps add to it (roles, polls, experiments).
-    with django_assert_max_num_queries(15):
+    # The meeting page itself (with the viewer's focus and the proposals waiting), and what other
+    # steps add to it (roles, polls, experiments). The count does not grow with the items.
+    with django_assert_max_num_queries(16):
         response = client.get(_url("detail", meeting))
     assert response.status_code == 200
 
@@ -294,3 +295,37 @@ def test_the_agenda_page_shows_the_too_long_warning(client, facilitator, meeting
     response = client.get(_url("agenda", meeting))
     assert b"agenda-signal--warning" in response.content
     assert b"150" in response.content
+
+
+# The four sides of the programme's work forms
+
+
+def test_one_or_two_sides_warn_three_or_four_do_not():
+    rational = ItemFacts("a", 10, form_sides=("rational",))
+    creative = ItemFacts("b", 10, form_sides=("rational", "creative"))
+    physical = ItemFacts("c", 10, form_sides=("physical",))
+    assert checks.check_sides([rational]).level == checks.WARNING
+    two = checks.check_sides([rational, creative])
+    assert two.level == checks.WARNING
+    assert two.data == {"used": ["rational", "creative"], "missing": ["physical", "intuitive"]}
+    assert checks.check_sides([rational, creative, physical]).level == checks.OK
+    assert checks.check_sides([ItemFacts("Pauze", 15)]).level == checks.INFO
+    assert checks.check_sides([]).level == checks.INFO
+
+
+def _sides_signal(client, meeting):
+    response = client.get(_url("agenda", meeting))
+    signal = next(s for s in response.context["agenda"].signals if s.key == "sides")
+    assert signal.text in response.content.decode()
+    return signal
+
+
+def test_the_agenda_page_names_the_sides_a_programme_leaves_out(client, facilitator, meeting):
+    _item(meeting, "World café", 0, 45, work_form_key="world-cafe")  # rational, creative
+    client.force_login(facilitator)
+    signal = _sides_signal(client, meeting)
+    assert signal.level == checks.WARNING
+    assert "rationeel, creatief" in signal.text  # the Dutch UI: used, then left out
+    assert "fysiek, intuïtief" in signal.text
+    _item(meeting, "Wandeling", 1, 30, work_form_key="walk-and-talk")  # physical, intuitive
+    assert _sides_signal(client, meeting).level == checks.OK

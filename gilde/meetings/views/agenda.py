@@ -23,6 +23,7 @@ from ..forms.agenda import (
 )
 from ..models import FacilitationMode
 from ..ownership import ownership_chart as _ownership_chart
+from .planning import plans_meeting
 
 
 def _meeting_or_404(access, pk: int):
@@ -61,9 +62,9 @@ def _agenda_response(request, access, meeting, work_forms, form=None):
     return render(request, template, _agenda_context(access, meeting, work_forms, form))
 
 
-@community_view(Action.PLAN_MEETINGS)
-def agenda(request, access, pk: int):
-    meeting = _meeting_or_404(access, pk)
+@community_view(Action.VIEW_MEETINGS)
+@plans_meeting
+def agenda(request, access, meeting):
     work_forms = work_forms_for(access.community)
     form = None
     if request.method == "POST":
@@ -79,9 +80,9 @@ def agenda(request, access, pk: int):
     return _agenda_response(request, access, meeting, work_forms, form)
 
 
-@community_view(Action.PLAN_MEETINGS)
-def agenda_item_edit(request, access, pk: int, item_pk: int):
-    meeting = _meeting_or_404(access, pk)
+@community_view(Action.VIEW_MEETINGS)
+@plans_meeting
+def agenda_item_edit(request, access, meeting, item_pk: int):
     item = _item_or_404(meeting, item_pk)
     work_forms = work_forms_for(access.community)
     form = AgendaItemForm(
@@ -96,10 +97,10 @@ def agenda_item_edit(request, access, pk: int, item_pk: int):
     )
 
 
-@community_view(Action.PLAN_MEETINGS)
+@community_view(Action.VIEW_MEETINGS)
+@plans_meeting
 @require_POST
-def agenda_item_move(request, access, pk: int, item_pk: int):
-    meeting = _meeting_or_404(access, pk)
+def agenda_item_move(request, access, meeting, item_pk: int):
     item = _item_or_404(meeting, item_pk)
     form = MoveForm(request.POST)
     if form.is_valid():

@@ -17,6 +17,7 @@ from gilde.guide.selectors import work_forms_for
 from .. import services
 from ..forms.agenda import AgendaTemplateApplyForm, AgendaTemplateSaveForm, WorkFormToAgendaForm
 from ..models import MeetingStatus
+from .planning import plans_meeting
 
 
 def _meeting_or_404(access, pk: int):
@@ -27,18 +28,18 @@ def _agenda_url(access, meeting) -> str:
     return reverse("meetings:agenda", kwargs={"slug": access.community.slug, "pk": meeting.pk})
 
 
-@community_view(Action.PLAN_MEETINGS)
+@community_view(Action.VIEW_MEETINGS)
+@plans_meeting
 @require_POST
-def agenda_break(request, access, pk: int):
-    meeting = _meeting_or_404(access, pk)
+def agenda_break(request, access, meeting):
     item = services.agenda_break_add(meeting=meeting, actor=request.user)
     messages.success(request, _("A break is added at the end; move it where it belongs."))
     return redirect(f"{_agenda_url(access, meeting)}#item-{item.pk}")
 
 
-@community_view(Action.PLAN_MEETINGS)
-def agenda_item_delete(request, access, pk: int, item_pk: int):
-    meeting = _meeting_or_404(access, pk)
+@community_view(Action.VIEW_MEETINGS)
+@plans_meeting
+def agenda_item_delete(request, access, meeting, item_pk: int):
     item = get_object_or_404(meeting.agenda_items, pk=item_pk)
     return delete_page(
         request,
@@ -70,10 +71,10 @@ def agenda_template_save(request, access, pk: int):
     return redirect(f"{_agenda_url(access, meeting)}#templates-title")
 
 
-@community_view(Action.PLAN_MEETINGS)
+@community_view(Action.VIEW_MEETINGS)
+@plans_meeting
 @require_POST
-def agenda_template_apply(request, access, pk: int):
-    meeting = _meeting_or_404(access, pk)
+def agenda_template_apply(request, access, meeting):
     form = AgendaTemplateApplyForm(request.POST, community=access.community)
     if form.is_valid():
         count = services.agenda_template_apply(

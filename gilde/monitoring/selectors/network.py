@@ -24,7 +24,7 @@ from ..models import NETWORK_THRESHOLD, MonitoringSettings, NetworkAnswer, Tie
 
 CACHE_SECONDS = 24 * 3600
 NAMES, AGGREGATES, TOO_FEW = "names", "aggregates", "too_few"
-COLOUR_BY = ("organisation", "sector")
+COLOUR_BY = ("organisation", "industry")
 
 
 def monitoring_settings_for(community: Community) -> MonitoringSettings:
@@ -81,7 +81,7 @@ def network_nodes(community: Community, *, colour_by: str = "organisation") -> l
     nodes = []
     for membership in map_members(community):
         user = membership.user
-        group = user.sector if colour_by == "sector" else getattr(user.organisation, "name", "")
+        group = user.industry if colour_by == "industry" else getattr(user.organisation, "name", "")
         nodes.append(network.Node(f"m{membership.pk}", str(user), group or ""))
     for actor in community.outside_actors.all():
         nodes.append(network.Node(f"a{actor.pk}", actor.name, actor.name, outside=True))

@@ -2,7 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gilde.core.forms import CleanTextMixin
-from gilde.question.models import LayerNotes, NodeKind, ProblemNode, ProblemTree, Stakeholder
+from gilde.question.models import (
+    Barrier,
+    LayerNotes,
+    NodeKind,
+    PartyAnalysis,
+    ProblemNode,
+    ProblemTree,
+    Stakeholder,
+)
 
 SCORE_ERRORS = {
     "required": _("Give a score from 1 to 5."),
@@ -116,3 +124,26 @@ class LayersForm(CleanTextMixin, forms.ModelForm):
             "regime": forms.Textarea(attrs={"rows": 4}),
             "landscape": forms.Textarea(attrs={"rows": 4}),
         }
+
+
+class PartyAnalysisForm(CleanTextMixin, forms.ModelForm):
+    barrier_kinds = forms.MultipleChoiceField(
+        label=_("Kinds of barrier"),
+        choices=Barrier.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick what the reasons come down to; the text says more."),
+    )
+
+    class Meta:
+        model = PartyAnalysis
+        fields = ["practices", "alternatives", "barriers", "barrier_kinds"]
+        widgets = {
+            "practices": forms.Textarea(attrs={"rows": 3}),
+            "alternatives": forms.Textarea(attrs={"rows": 3}),
+            "barriers": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_barrier_kinds(self) -> list[str]:
+        order = list(Barrier.values)
+        return sorted(self.cleaned_data["barrier_kinds"], key=order.index)
