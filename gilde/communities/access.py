@@ -66,6 +66,8 @@ class Action(StrEnum):
     TAKE_ROLES = "take_roles"
     ASK_FEEDBACK = "ask_feedback"
     MANAGE_DECISIONS = "manage_decisions"
+    VIEW_COMMUNICATION = "view_communication"
+    MANAGE_COMMUNICATION = "manage_communication"
 
 
 _MEMBER = {
@@ -80,6 +82,8 @@ _MEMBER = {
     Action.VIEW_LEARNING,
     Action.VIEW_MONITORING,
     Action.VIEW_DECISIONS,
+    # Step 8: the results register (what the group may see of it) and the communication plan.
+    Action.VIEW_COMMUNICATION,
 }
 # Those who take part in meetings: they say whether they come, fill in the evaluation and read
 # its open answers (observers see the averages only).
@@ -114,6 +118,8 @@ _RUNNERS = {
     Action.MANAGE_BUDDIES,
     Action.MANAGE_MONITORING,
     Action.MANAGE_DECISIONS,
+    # Step 8: results, the plan, the reports and the public results page.
+    Action.MANAGE_COMMUNICATION,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {

@@ -17,6 +17,7 @@ class DecisionsConfig(AppConfig):
             instruments,
             meeting_sections,
             readiness,
+            report,
             tasks,
             workspace,
         )

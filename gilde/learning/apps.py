@@ -11,7 +11,15 @@ class LearningConfig(AppConfig):
         # meeting and preparation sections, and the worker's periodic prompts.
         from gilde.core.periodic import register_periodic_task
 
-        from . import audit, instruments, readiness, sections, shared, workspace  # noqa: F401
+        from . import (  # noqa: F401
+            audit,
+            instruments,
+            readiness,
+            report,
+            sections,
+            shared,
+            workspace,
+        )
         from .tasks import send_learning_prompts
 
         register_periodic_task(send_learning_prompts)

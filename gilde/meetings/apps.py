@@ -26,6 +26,7 @@ class MeetingsConfig(AppConfig):
             printing,
             providers,
             readiness,
+            report,
             starters,
             workspace,
         )

@@ -8,4 +8,12 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         # Step 6's signals, workspace, evidence, meeting-page sections, instruments and audit texts.
-        from . import audit, evidence, instruments, meeting_pages, readiness, workspace  # noqa: F401
+        from . import (  # noqa: F401
+            audit,
+            evidence,
+            instruments,
+            meeting_pages,
+            readiness,
+            report,
+            workspace,
+        )
