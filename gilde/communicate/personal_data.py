@@ -52,7 +52,12 @@ def _erase(user) -> None:
 register_personal_data(
     app="communicate",
     title=_("Step 8: results and the communication plan"),
-    models=["communicate.Result", "communicate.PlanItem"],
+    models=[
+        "communicate.Result",
+        "communicate.Result_people",
+        "communicate.Result_organisations",
+        "communicate.PlanItem",
+    ],
     export=_export,
     erase=_erase,
 )

@@ -27,7 +27,7 @@ def step8_facts(community: Community, facts: dict) -> dict:
             for group in evidence_for(community, period, keys=["question.yields"])
             for item in group.items
         }
-        levels = set(community.results.values_list("level", flat=True).distinct())
+        levels = list(community.results.values_list("level", flat=True))
         plan = list(
             PlanItem.objects.filter(community=community).only("audience", "message", "moment")
         )
@@ -36,8 +36,8 @@ def step8_facts(community: Community, facts: dict) -> dict:
         )
         facts["step8"] = {
             "intended_levels": intended,
-            "result_levels": levels,
-            "results": community.results.count(),
+            "result_levels": set(levels),
+            "results": len(levels),
             "plan": plan,
             "reports": reports,
             "public": PublicPage.objects.filter(community=community, enabled=True).exists(),
