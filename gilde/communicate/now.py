@@ -2,6 +2,8 @@
 them (and for those who keep the plan). Cached per CoP revision, so the home's query budget pays
 for it once after a change."""
 
+from typing import cast
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,7 +26,7 @@ def plan_items_now(request, access) -> list[NowItem]:
     if access.membership is None:
         return []
     community = access.community
-    due = cached_for(community, "communicate.plan_due", lambda: _due(community))
+    due = cast(list, cached_for(community, "communicate.plan_due", lambda: _due(community)))
     if not access.can(Action.MANAGE_COMMUNICATION):
         due = [row for row in due if row[0] == access.membership.pk]
     url = reverse("communicate:plan", kwargs={"slug": community.slug})

@@ -23,8 +23,6 @@ register_portable_part(
             ),
         ),
         Kind("communicate.PlanItem", community_path="community", exclude=("reminded_for",)),
-        Kind(
-            "communicate.PublicPage", community_path="community", exclude=("organisations",)
-        ),
+        Kind("communicate.PublicPage", community_path="community", exclude=("organisations",)),
     ],
 )
