@@ -30,7 +30,7 @@ help:
 	@echo "make lint      ruff check and format check, the import layers, bandit"
 	@echo "make format    ruff format and safe fixes"
 	@echo "make messages  update locale/*/LC_MESSAGES/django.po and compile them"
-	@echo "make bench     load benchmarks on SQLite and PostgreSQL; results in benchmarks/RESULTS.md"
+	@echo "make bench     load benchmarks on SQLite and PostgreSQL, report making; results in benchmarks/RESULTS.md"
 	@echo "make drills    reliability drills (lost updates, locks, crashes, fuzzing, security lint)"
 	@echo "make clean     remove .venv, caches and collected static files (keeps var/ data)"
 
@@ -115,7 +115,10 @@ bench-deps:
 
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--databases sqlite --factors 1 --seconds 3".
 bench: $(DEV_STAMP) bench-deps
-	@unset $(TEST_UNSET); $(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+	@unset $(TEST_UNSET); status=0; \
+		$(BIN)/python benchmarks/bench.py $(BENCH_ARGS) || status=1; \
+		$(BIN)/python benchmarks/reports.py || status=1; \
+		exit $$status
 
 DRILLS_STAMP := $(VENV)/.installed-drills
 $(DRILLS_STAMP): requirements-drills.txt $(DEV_STAMP)
