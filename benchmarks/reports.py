@@ -62,7 +62,7 @@ def _timed(function) -> tuple[float, object]:
 def measure() -> dict:
     from django.utils import translation
 
-    from gilde.communicate.document import report_docx, report_document
+    from gilde.communicate.document import report_document, report_docx
     from gilde.communicate.rendering import report_pdf
     from gilde.communicate.services import report_get_or_create
     from gilde.communities.models import Community
