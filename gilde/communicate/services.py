@@ -5,6 +5,7 @@ write runs in a transaction and leaves an audit entry; reports are written with 
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -185,14 +186,14 @@ def report_settings_save(
 def report_request(*, report: Report, community: Community, actor) -> bool:
     """Queue the report unless it is current or already waiting or being made: asking twice gives
     one job. Returns whether a job was queued."""
-    from .tasks import report_generate  # the task module renders documents: only load it here
+    from .tasks import report_generate, stale_running  # the task module renders documents
 
     if report.is_current(community):
         return False
     language = translation.get_language() or ""
     queued = (
         Report.objects.filter(pk=report.pk)
-        .exclude(status__in=(ReportStatus.QUEUED, ReportStatus.RUNNING))
+        .filter(~Q(status__in=(ReportStatus.QUEUED, ReportStatus.RUNNING)) | stale_running())
         .update(
             status=ReportStatus.QUEUED,
             progress=0,

@@ -2,14 +2,18 @@
 the reminders of the communication plan (on the worker's clock, through gilde.core.periodic).
 
 A report is made by one worker at a time: the task claims it with a conditional update
-(queued → running), so a second task for the same report finds nothing to do. The files are
+(queued → running), so a second task for the same report finds nothing to do; a report left
+"running" by a worker that died is claimed again once it is stale. The files are
 saved with the CoP's revision read before making them: a change meanwhile leaves the report not
 current, and the next request makes it again.
 """
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
@@ -25,10 +29,19 @@ from .rendering import report_files
 logger = logging.getLogger(__name__)
 
 
+def stale_running() -> Q:
+    """A report still "being made" long after it was claimed lost its worker (gilde.core.queue
+    runs such tasks again): it may be claimed, and asked for, once more."""
+    limit = timezone.now() - timedelta(seconds=settings.GILDE_TASK_STALE_SECONDS)
+    return Q(status=ReportStatus.RUNNING, queued_at__lt=limit)
+
+
 def report_build(report_id: int) -> str:
     """Make the files of a queued report; returns the resulting status."""
-    claimed = Report.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
-        status=ReportStatus.RUNNING, progress=5
+    claimed = (
+        Report.objects.filter(pk=report_id)
+        .filter(Q(status=ReportStatus.QUEUED) | stale_running())
+        .update(status=ReportStatus.RUNNING, progress=5, queued_at=timezone.now())
     )
     if not claimed:
         return "gone"

@@ -400,17 +400,30 @@ def public_settings(request, access):
     )
 
 
+class PublicPageGone(Exception):
+    pass
+
+
 def _public_community(slug: str) -> Community:
     community = Community.objects.filter(slug=slug).first()
     if community is None or not selectors.public_page_shown(community):
-        raise Http404
+        raise PublicPageGone
     return community
+
+
+def _gone(request) -> HttpResponse:
+    """The same page for an address that never had public results and for a page switched off
+    while someone had it open: a 404 that says so."""
+    return render(request, "communicate/public_gone.html", status=404)
 
 
 def public_page(request, slug: str):
     """Anyone's: the CoP's question, period, organisations that agreed, public results and the
     field report. A page switched off is a plain 404, like a CoP that never had one."""
-    community = _public_community(slug)
+    try:
+        community = _public_community(slug)
+    except PublicPageGone:
+        return _gone(request)
     page = selectors.public_page_of(community)
     if page is None:
         raise Http404
@@ -456,14 +469,20 @@ def json_ld(data: dict) -> str:
 
 
 def public_field_report(request, slug: str):
-    community = _public_community(slug)
+    try:
+        community = _public_community(slug)
+    except PublicPageGone:
+        return _gone(request)
     report = selectors.field_report(community)
     if report is None:
-        raise Http404
+        return _gone(request)
     return _report_file(community, report.pk, "pdf")
 
 
 def public_attachment(request, slug: str, pk: int):
-    community = _public_community(slug)
+    try:
+        community = _public_community(slug)
+    except PublicPageGone:
+        return _gone(request)
     result = get_object_or_404(selectors.public_results(community), pk=pk)
     return _attachment_response(result)

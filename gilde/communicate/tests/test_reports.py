@@ -176,3 +176,15 @@ def test_bad_report_input_gets_a_message(client: Client, cop, facilitator):
     assert (
         client.get(f"/c/{cop.slug}/communicate/reports/{report.pk}/download.pdf").status_code == 404
     )
+
+
+def test_a_report_whose_worker_died_is_made_again(cop, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    report = services.report_get_or_create(community=cop, audience="field")
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.RUNNING, queued_at=timezone.now() - timedelta(hours=2)
+    )
+    assert report_build(report.pk) == ReportStatus.READY
