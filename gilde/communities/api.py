@@ -83,6 +83,14 @@ class MemberPage(Schema):
     next_cursor: str | None
 
 
+def api_member(access: CommunityAccess):
+    """The viewer's membership, for an operation only members have: staff without one get the
+    404 the pages give."""
+    if access.membership is None:
+        raise ApiError(404, "not_found", _("There is no such CoP, or it is not yours to see."))
+    return access.membership
+
+
 def _cop(community: Community, role: str | None) -> dict:
     return {
         "slug": community.slug,

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy
 
 from gilde.core.personal_data import register_personal_data
 
-from .models import Application, Invitation, Membership, PrivateExportConsent, Role
+from .models import (
+    Application,
+    ImportStaging,
+    Invitation,
+    Membership,
+    PrivateExportConsent,
+    Role,
+)
 
 
 def _iso(value):
@@ -59,6 +66,7 @@ def _export(user) -> dict:
                 "membership__community"
             )
         ],
+        "candidate_lists_being_imported": ImportStaging.objects.filter(owner=user).count(),
         "step_marks": [
             {"cop": mark.community.name, "step": mark.step, "done": mark.done, "note": mark.note}
             for mark in user_step_marks(user)
@@ -75,6 +83,7 @@ def user_step_marks(user):
 def _erase(user) -> None:
     PrivateExportConsent.objects.filter(membership__user=user).delete()
     Application.objects.filter(user=user).delete()
+    ImportStaging.objects.filter(owner=user).delete()  # uploads checked, not yet imported
     Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
 
 
@@ -109,6 +118,7 @@ register_personal_data(
         "communities.Invitation",
         "communities.StepMark",
         "communities.PrivateExportConsent",
+        "communities.ImportStaging",
     ],
     export=_export,
     erase=_erase,

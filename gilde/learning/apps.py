@@ -8,12 +8,15 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         # Step 7's page part, signals, audit sentences, instruments, the home's buddy line, the
-        # meeting and preparation sections, and the worker's periodic prompts.
+        # meeting and preparation sections, the worker's periodic prompts, and its part of the API.
         from gilde.core.periodic import register_periodic_task
 
         from . import (  # noqa: F401
+            api,
             audit,
             instruments,
+            personal_data,
+            portability,
             readiness,
             report,
             sections,

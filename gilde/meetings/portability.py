@@ -16,6 +16,9 @@ register_portable_part(
     kinds=[
         Kind("meetings.MeetingSettings", community_path="community"),
         Kind("meetings.EvaluationQuestion", community_path="community"),
+        # A template's items name a CoP's own work form by "cop-<id>" inside its JSON; such an
+        # item falls back to no work form in another installation.
+        Kind("meetings.AgendaTemplate", community_path="community"),
         Kind(
             "meetings.Meeting",
             community_path="community",

@@ -8,6 +8,7 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from gilde.accounts.backends import register_user_annotation
 
+        from . import personal_data  # noqa: F401
         from .selectors import UNREAD_ANNOTATION, unread_subquery
 
         register_user_annotation(UNREAD_ANNOTATION, unread_subquery)

@@ -22,5 +22,6 @@ register_portable_part(
             children=[Kind("question.ProblemNode", parent="tree")],
         ),
         Kind("question.LayerNotes", community_path="community", exclude=("revision",)),
+        Kind("question.CommentRequest", community_path="community"),
     ],
 )

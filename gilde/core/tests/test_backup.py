@@ -78,7 +78,7 @@ def test_a_backup_during_writes_restores_every_acknowledged_write(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert again.returncode != 0 and "holds data already" in again.stderr
+    assert again.returncode != 0 and "restore into a new data folder" in again.stderr
 
 
 @pytest.mark.skipif("os.environ.get('DATABASE_URL', '').startswith('postgres')")

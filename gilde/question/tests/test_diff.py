@@ -63,7 +63,7 @@ def _versions(cop, initiator, old: str, new: str):
     return cop.question_versions.order_by("number")
 
 
-def test_compare_page_with_adversarial_text_in_every_field_answers_within_a_second(
+def test_compare_page_with_adversarial_text_in_every_field_answers_within_seconds(
     client, initiator, observer, cop
 ):
     old, new = ADVERSARIAL[-1]
@@ -71,7 +71,9 @@ def test_compare_page_with_adversarial_text_in_every_field_answers_within_a_seco
     client.force_login(observer)
     start = time.perf_counter()
     response = client.get(reverse("question:compare", args=[cop.slug]), {"a": 1, "b": 2})
-    assert time.perf_counter() - start < 1
+    # The unbounded diff took minutes on this text; the bound keeps it well under a second on a
+    # quiet machine. The limit leaves room for a busy CI machine: it catches minutes, not jitter.
+    assert time.perf_counter() - start < 5
     assert response.status_code == 200
 
 

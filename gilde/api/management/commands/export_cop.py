@@ -1,5 +1,5 @@
 """`gilde export-cop SLUG`: the CoP and everything in it as one JSON document (see
-gilde/communities/portability.py; its JSON Schema is docs/cop-export.v1.schema.json)."""
+gilde/communities/portability/; its JSON Schema is docs/cop-export.v1.schema.json)."""
 
 import json
 import sys
