@@ -31,6 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from gilde.core.formatting import percent
+
 from .models import Community
 
 ORGANISATION = "organisation"
@@ -166,6 +168,9 @@ def facts_from_evidence(items) -> Facts:
     for item in items:
         if item.value is None:
             value = "–"
+        elif item.unit == "%" and isinstance(item.value, int | float):
+            rows.append((item.label, percent(item.value, 1), item.note))
+            continue
         elif isinstance(item.value, float):
             value = f"{item.value:.1f}".replace(".", _decimal_separator())
         else:

@@ -5,26 +5,32 @@ organisation's total, and for the field how often the CoP met."""
 
 from datetime import datetime, time
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from gilde.communities.access import CommunityAccess
 from gilde.communities.evidence import Period
 from gilde.communities.report_sections import (
     FIELD,
     FUNDER,
     ORGANISATION,
+    Chart,
     Facts,
     Paragraph,
     ReportScope,
     ReportSection,
+    Table,
     facts_from_evidence,
     report_section,
 )
+from gilde.core.safe_svg import safe_svg
 
+from .charts import TrendLabels, trend_chart_svg
 from .evidence import meeting_evidence
-from .models import Attendance, MeetingStatus
+from .models import ANONYMITY_THRESHOLD, Attendance, MeetingStatus
+from .selectors import evaluation_trend
 
 
 def _period(scope: ReportScope) -> Period:
@@ -55,11 +61,11 @@ def meetings_section(scope: ReportScope) -> ReportSection:
         ) % {"count": len(held)}
         return ReportSection("meetings", _("How we worked"), [Paragraph(text)])
     if scope.audience == FUNDER:
-        return ReportSection(
-            "meetings",
-            title,
-            [facts_from_evidence(meeting_evidence(scope.community, _period(scope)))],
-        )
+        blocks: list = [facts_from_evidence(meeting_evidence(scope.community, _period(scope)))]
+        chart = _evaluation_chart(scope)
+        if chart is not None:
+            blocks.append(chart)
+        return ReportSection("meetings", title, blocks)
     # An organisation: its people's involvement, as the organisation's total.
     organisation_id = scope.organisation_id or 0
     present = Attendance.objects.filter(
@@ -88,3 +94,42 @@ def meetings_section(scope: ReportScope) -> ReportSection:
         (_("Time spent in meetings"), f"{number_format(minutes / 60, 1)} " + _("hours"), ""),
     ]
     return ReportSection("meetings", _("Your people's involvement"), [Facts(rows)])
+
+
+def _evaluation_chart(scope: ReportScope) -> Chart | None:
+    """The evaluation trend of the period as a chart and a table: averages only, through the
+    evaluation gate, as someone outside the meetings would see them."""
+    outside = CommunityAccess(scope.community, None, True)
+    period = _period(scope)
+    questions, rows = evaluation_trend(community=scope.community, access=outside)
+    rows = [row for row in rows if row.meeting.starts_at in period]
+    if not questions or not any(value is not None for row in rows for value in row.values):
+        return None
+    labels = [formats.date_format(timezone.localtime(row.meeting.starts_at), "j N") for row in rows]
+    svg = trend_chart_svg(
+        labels,
+        [(q.text, [row.values[i] for row in rows]) for i, q in enumerate(questions)],
+        TrendLabels(
+            title=_("Evaluation trend"),
+            description=_(
+                "The average answer (1 to 5) to each scale question per meeting. "
+                "Meetings whose evaluation is still open, or that fewer than "
+                "%(threshold)s participants answered, have no value. "
+                "The table below gives the same numbers."
+            )
+            % {"threshold": ANONYMITY_THRESHOLD},
+            too_few=_("no value"),
+        ),
+        uid="report-evaluation-trend",
+        fmt=lambda value: formats.number_format(value, 1),
+    )
+
+    def cell(value):
+        return formats.number_format(value, 1) if value is not None else "–"
+
+    table = Table(
+        [_("Meeting"), *[q.text for q in questions]],
+        [[label, *[cell(v) for v in row.values]] for label, row in zip(labels, rows, strict=True)],
+        caption=_("Evaluation trend"),
+    )
+    return Chart(safe_svg(svg), table)
