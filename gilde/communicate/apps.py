@@ -23,7 +23,7 @@ class CommunicateConfig(AppConfig):
             tasks,
             workspace,
         )
-        from .selectors import public_page_shown, public_page_urls
+        from .selectors import public_page_shown_cached, public_page_urls
 
-        register_public_page(public_page_shown, public_page_urls)
+        register_public_page(public_page_shown_cached, public_page_urls)
         register_periodic_task(tasks.communicate_due)

@@ -84,6 +84,17 @@ def public_page_shown(community: Community) -> bool:
     return PublicPage.objects.filter(community=community, enabled=True).exists()
 
 
+def public_page_shown_cached(community: Community) -> bool:
+    """`public_page_shown`, cached per CoP revision: the learning record's forms ask it on every
+    page (may an item be public?) and have a query budget. Switching the page raises the
+    revision."""
+    from gilde.communities.revision import cached_for
+
+    return bool(
+        cached_for(community, "communicate.public_page", lambda: public_page_shown(community))
+    )
+
+
 def field_report(community: Community) -> Report | None:
     """The field report that is ready, for the public page (whatever its revision: the last one
     made stays downloadable until a new one replaces it)."""
