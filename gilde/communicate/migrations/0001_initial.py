@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('accounts', '0005_api_tokens_data_exports_erasure'),
+        ('accounts', '0001_initial'),
         ('communities', '0007_description_about'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
