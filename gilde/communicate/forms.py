@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gilde.core.forms import CleanTextMixin
+from gilde.core.forms import CleanTextMixin, ModelMultipleChoiceField
 
 from .models import MAX_ATTACHMENT_BYTES, PlanItem, PublicPage, Result
 
@@ -78,6 +78,10 @@ class ResultForm(CleanTextMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "people": forms.CheckboxSelectMultiple,
             "organisations": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {
+            "people": ModelMultipleChoiceField,
+            "organisations": ModelMultipleChoiceField,
         }
         help_texts = {
             "level": _("The level of step 1's yields this result serves."),
@@ -160,6 +164,7 @@ class PublicPageForm(CleanTextMixin, forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 4}),
             "organisations": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"organisations": ModelMultipleChoiceField}
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
