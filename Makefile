@@ -30,7 +30,7 @@ help:
 	@echo "make lint      ruff check and format check, the import layers, bandit"
 	@echo "make format    ruff format and safe fixes"
 	@echo "make messages  update locale/*/LC_MESSAGES/django.po and compile them"
-	@echo "make bench     load benchmarks on SQLite and PostgreSQL; results in benchmarks/RESULTS.md"
+	@echo "make bench     load benchmarks on SQLite and PostgreSQL, report making; results in benchmarks/RESULTS.md"
 	@echo "make drills    reliability drills (lost updates, locks, crashes, fuzzing, security lint)"
 	@echo "make clean     remove .venv, caches and collected static files (keeps var/ data)"
 
@@ -114,11 +114,13 @@ bench-deps:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--databases sqlite --factors 1 --seconds 3".
-# The programme overview's benchmark (benchmarks/programme.py) runs too, whatever bench.py found.
+# The programme overview (benchmarks/programme.py) and the reports (benchmarks/reports.py) are
+# measured too, whatever bench.py found.
 bench: $(DEV_STAMP) bench-deps
 	@unset $(TEST_UNSET); status=0; \
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS) || status=1; \
 	$(BIN)/python benchmarks/programme.py || status=1; \
+	$(BIN)/python benchmarks/reports.py || status=1; \
 	exit $$status
 
 DRILLS_STAMP := $(VENV)/.installed-drills

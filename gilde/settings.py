@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "gilde.learning",
     "gilde.monitoring",
     "gilde.decisions",
+    "gilde.communicate",
     "gilde.programmes",
     "gilde.api",
     "gilde.demo",

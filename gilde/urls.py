@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("gilde.composition.urls")),
     path("", include("gilde.meetings.urls")),
     path("", include("gilde.impact.urls")),
+    path("", include("gilde.communicate.urls")),
     path("", include("gilde.learning.urls")),
     path("", include("gilde.monitoring.urls")),
     path("", include("gilde.decisions.urls")),

@@ -461,6 +461,32 @@ EXPECTED = {
     "programmes:cop_leave": INITIATOR_ONLY,
     "api:programmes": {**ALL(200), "anonymous": 401},
     "api:programme_figures": {**ALL(404), "anonymous": 401},
+    # Step 8: the group reads results and the plan; initiator and facilitators keep them, make
+    # the reports and switch the public page on. Participants may not change the plan.
+    "communicate:results": MEMBERS_ONLY,
+    "communicate:result_new": RUNNERS_ONLY,
+    "communicate:result_edit": RUNNERS_ONLY,
+    "communicate:result_delete": RUNNERS_ONLY,
+    "communicate:result_attachment": MEMBERS_ONLY,
+    "communicate:plan": MEMBERS_ONLY,
+    "communicate:plan_defaults": post_only(RUNNERS_ONLY),
+    "communicate:plan_item_new": RUNNERS_ONLY,
+    "communicate:plan_item_edit": RUNNERS_ONLY,
+    "communicate:plan_item_delete": RUNNERS_ONLY,
+    "communicate:reports": RUNNERS_ONLY,
+    "communicate:report": RUNNERS_ONLY,
+    "communicate:report_generate": post_only(RUNNERS_ONLY),
+    "communicate:report_status": RUNNERS_ONLY,
+    "communicate:report_preview": RUNNERS_ONLY,
+    "communicate:report_shared": post_only(RUNNERS_ONLY),
+    # The matrix asks for an unknown format ("csv"): a 404 for those who may download.
+    "communicate:report_download": {**RUNNERS_ONLY, "facilitator": 404, "initiator": 404},
+    "communicate:public_settings": RUNNERS_ONLY,
+    # The public results page is anyone's once switched on (it is, here); the field report is
+    # not made yet, and a result only the group sees is no public attachment.
+    "communicate:public": ALL(200),
+    "communicate:public_report": ALL(404),
+    "communicate:public_attachment": ALL(404),
     # Django's admin checks staff status itself; none of the personas is staff.
     "admin:index": ALL(302),
 }
@@ -476,6 +502,8 @@ OPEN_OVERRIDES = {
     "api:cop": {"outsider": 200},
     "api:api-root": {},
     "api:rsvp": {},
+    "communicate:public": {},
+    "communicate:public_report": {},
 }
 
 
@@ -590,6 +618,7 @@ def url_kwargs(cop, personas):
     )
     learning = _learning_objects(cop, personas)
     programme = _programme_objects(cop)
+    step8 = _step_8_objects(cop, personas)
     step5 = _step_5_objects(cop, personas, meeting)
     facilitation = cop.memberships.get(user=personas["facilitator"])
     kinds = monitoring_services.tie_kinds_ensure(community=cop)
@@ -640,6 +669,7 @@ def url_kwargs(cop, personas):
         **learning,
         **step5,
         **programme,
+        **step8,
         "meeting": meeting.pk,
         "item_pk": item.pk,
         "proposal_pk": proposal.pk,
@@ -762,6 +792,34 @@ def _step_5_objects(cop, personas, meeting) -> dict:
     }
 
 
+def _step_8_objects(cop, personas) -> dict:
+    """A result with an attachment (seen by the group only), a plan line, a report and the
+    public page switched on."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gilde.communicate import services as communicate_services
+
+    initiator = personas["initiator"]
+    result = communicate_services.result_add(
+        community=cop,
+        actor=initiator,
+        title="Inkoopwijzer",
+        kind="tool",
+        level="organisation",
+        description="Een checklist.",
+        visibility="group",
+        attachment=SimpleUploadedFile("wijzer.txt", b"Tekst", content_type="text/plain"),
+    )
+    item = communicate_services.plan_item_add(
+        community=cop, actor=initiator, audience="funder", message="Wat het oplevert"
+    )
+    report = communicate_services.report_get_or_create(community=cop, audience="funder")
+    communicate_services.public_page_save(
+        community=cop, actor=initiator, enabled=True, summary="", organisations=[]
+    )
+    return {"result": result.pk, "plan_item": item.pk, "report": report.pk}
+
+
 def _kwargs_for(name, pattern, url_kwargs):
     kwargs = {}
     for key in pattern.pattern.converters:
@@ -781,6 +839,10 @@ def _kwargs_for(name, pattern, url_kwargs):
             kwargs[key] = url_kwargs["notification"]
         elif key == "pk" and name.startswith("guide:cop_work_form"):
             kwargs[key] = url_kwargs["work_form"]
+        elif key == "pk" and name.startswith("communicate:"):
+            part = name.removeprefix("communicate:")
+            found = next((k for k in ("plan_item", "report") if part.startswith(k)), "result")
+            kwargs[key] = url_kwargs[found]
         elif key == "pk" and name.startswith("meetings:"):
             kwargs[key] = url_kwargs["meeting"]
         elif key == "pk" and name.startswith("composition:candidate"):

@@ -70,6 +70,8 @@ class Action(StrEnum):
     MANAGE_DECISIONS = "manage_decisions"
     # Join a programme on its invitation, choose what it sees, leave it (gilde/programmes/).
     DECIDE_PROGRAMMES = "decide_programmes"
+    VIEW_COMMUNICATION = "view_communication"
+    MANAGE_COMMUNICATION = "manage_communication"
 
 
 _MEMBER = {
@@ -84,6 +86,8 @@ _MEMBER = {
     Action.VIEW_LEARNING,
     Action.VIEW_MONITORING,
     Action.VIEW_DECISIONS,
+    # Step 8: the results register (what the group may see of it) and the communication plan.
+    Action.VIEW_COMMUNICATION,
 }
 # Those who take part in meetings: they say whether they come, fill in the evaluation and read
 # its open answers (observers see the averages only).
@@ -118,6 +122,8 @@ _RUNNERS = {
     Action.MANAGE_BUDDIES,
     Action.MANAGE_MONITORING,
     Action.MANAGE_DECISIONS,
+    # Step 8: results, the plan, the reports and the public results page.
+    Action.MANAGE_COMMUNICATION,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Action]] = {

@@ -17,7 +17,7 @@ decisions per period (step 5), experiments planned and reported and learning-rec
 counts (step 7).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -91,10 +91,15 @@ def evidence_provider_keys() -> list[str]:
     return [entry.key for entry in sorted(_PROVIDERS.values(), key=lambda e: (e.order, e.key))]
 
 
-def evidence_for(community: Community, period: Period) -> list[EvidenceGroup]:
-    """Every provider's evidence for the period, in order; groups without items are left out."""
+def evidence_for(
+    community: Community, period: Period, *, keys: Sequence[str] | None = None
+) -> list[EvidenceGroup]:
+    """Every provider's evidence for the period (or only those named in `keys`), in order;
+    groups without items are left out."""
     groups = []
     for entry in sorted(_PROVIDERS.values(), key=lambda e: (e.order, e.key)):
+        if keys is not None and entry.key not in keys:
+            continue
         items = entry.function(community, period)
         if items:
             groups.append(EvidenceGroup(entry.key, str(entry.label), list(items)))

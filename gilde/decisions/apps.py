@@ -21,6 +21,7 @@ class DecisionsConfig(AppConfig):
             personal_data,
             portability,
             readiness,
+            report,
             tasks,
             workspace,
         )

@@ -28,6 +28,7 @@ from gilde.guide.models import CustomWorkForm
 
 from . import data
 from .api import load_api
+from .communicate import load_communicate
 from .decisions import load_decisions
 from .group import load_group
 from .home import load_home
@@ -356,6 +357,7 @@ def demo_fill(*, community: Community, users: dict[str, User], now: datetime) ->
     load_decisions(community=community, users=users, now=now)
     load_api(community=community, users=users, now=now)
     load_home(community=community, users=users, now=now)
+    load_communicate(community=community, users=users, now=now)
 
 
 @transaction.atomic

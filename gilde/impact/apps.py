@@ -6,4 +6,12 @@ class ImpactConfig(AppConfig):
     label = "impact"
 
     def ready(self):
-        from . import audit, instruments, personal_data, portability, readiness, workspace  # noqa: F401  (step 3's registrations)  # noqa: F401  (personal data, CoP export)
+        from . import (  # noqa: F401  (step 3's registrations, personal data, CoP export)
+            audit,
+            instruments,
+            personal_data,
+            portability,
+            readiness,
+            report,
+            workspace,
+        )

@@ -19,6 +19,7 @@ class LearningConfig(AppConfig):
             portability,
             programme,
             readiness,
+            report,
             sections,
             shared,
             workspace,

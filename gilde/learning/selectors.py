@@ -300,3 +300,32 @@ def canvas_or_404(access: CommunityAccess, pk: int) -> Canvas:
 def upcoming_meetings(community: Community, now: datetime | None = None) -> list[MeetingRef]:
     now = now or timezone.now()
     return [m for m in meetings_of(community) if m.ends_at >= now and not m.cancelled]
+
+
+def shared_for_report(
+    community: Community, *, tier: str, start: date, end: date, organisation_id: int | None = None
+) -> tuple[list[Experiment], list[Entry]]:
+    """What a report may quote of the learning record: experiments and entries of the period
+    shared at `tier` or wider (GROUP for the organisations' and the funder's reports, PUBLIC for
+    the field's), optionally only those of one organisation's people. Nothing narrower, ever."""
+    tiers = tiers_from(tier)
+    experiments = community.experiments.filter(
+        tier__in=tiers, due_on__gte=start, due_on__lte=end
+    ).order_by("due_on", "pk")
+    entries = community.learning_entries.filter(
+        tier__in=tiers, created_at__date__gte=start, created_at__date__lte=end
+    ).order_by("created_at", "pk")
+    if organisation_id is not None:
+        experiments = experiments.filter(membership__user__organisation_id=organisation_id)
+        entries = entries.filter(membership__user__organisation_id=organisation_id)
+    return list(experiments), list(entries)
+
+
+def experiment_counts(community: Community, *, start: date, end: date) -> dict[str, int]:
+    """How many experiments of the period were planned and reported on, whatever their tier: a
+    count says nothing of anyone's content."""
+    experiments = community.experiments.filter(due_on__gte=start, due_on__lte=end)
+    return {
+        "planned": experiments.count(),
+        "reported": experiments.filter(reported_at__isnull=False).count(),
+    }

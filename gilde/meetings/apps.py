@@ -27,6 +27,7 @@ class MeetingsConfig(AppConfig):
             programme,
             providers,
             readiness,
+            report,
             starters,
             workspace,
         )

@@ -19,5 +19,6 @@ class MonitoringConfig(AppConfig):
             portability,
             programme,
             readiness,
+            report,
             workspace,
         )

@@ -16,6 +16,7 @@ class QuestionConfig(AppConfig):
             portability,
             printing,
             readiness,
+            report,
             starters,
             workspace,
         )

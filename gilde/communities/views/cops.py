@@ -15,17 +15,18 @@ from ..access import Action, community_view
 from ..forms import CommunityCreateForm, CommunityForm
 from ..home import home_sections
 from ..models import Community, Role
+from ..offers import public_page_urls
 from ..pages import render_cop
 from ..plan import plan_sections
 from ..settings_panels import settings_panels
 
 
 def directory(request):
-    return render(
-        request,
-        "communities/community_directory.html",
-        {"communities": selectors.communities_in_directory()},
-    )
+    communities = list(selectors.communities_in_directory())
+    urls = public_page_urls(communities)
+    for community in communities:
+        community.public_results_url = urls.get(community.pk, "")
+    return render(request, "communities/community_directory.html", {"communities": communities})
 
 
 @login_required
