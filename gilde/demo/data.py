@@ -302,7 +302,7 @@ MAIN_COMMUNITY = {
         "duurzaam werk en ontwikkeling in vinden?\n\n"
         "In achttien maanden komen we elke zes weken bij elkaar, brengen we eigen praktijkcasussen "
         "in, proberen we tussen de bijeenkomsten iets nieuws uit in onze eigen organisatie en "
-        "delen we wat werkt, wat niet werkt en waarom. De CoP is gesloten: wie wil meedoen, meldt "
+        "delen we wat werkt, wat niet werkt en waarom. De CoP is besloten: wie wil meedoen, meldt "
         "zich aan met een korte motivatie."
     ),
 }
