@@ -28,6 +28,21 @@ GILDE = str(BIN / "gilde")
 UNSET = ("GILDE_DEBUG", "GILDE_ALLOWED_HOSTS", "GILDE_HTTPS", "GILDE_EMAIL_URL", "EMAIL_HOST")
 
 
+def write_section(report: Path, begin: str, end: str, heading: str, body: str) -> None:
+    """Put `body` (which runs from `begin` to `end`) into the results file, in place of the run
+    before it, or under `heading` at the end when the file has no such section yet."""
+    text = (
+        report.read_text()
+        if report.exists()
+        else "# Benchmark results\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
+    )
+    if begin not in text:
+        text = text.rstrip() + f"\n\n## {heading}\n\n{begin}\n{end}\n"
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    report.write_text(head + body + tail)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

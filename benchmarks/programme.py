@@ -24,6 +24,8 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from harness import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- programme:begin -->", "<!-- programme:end -->"
@@ -257,16 +259,7 @@ def report(result: dict) -> tuple[str, list[str]]:
 
 
 def write(body: str) -> None:
-    text = (
-        REPORT.read_text()
-        if REPORT.exists()
-        else "# Benchmark results\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
-    )
-    if BEGIN not in text:
-        text = text.rstrip() + f"\n\n## The programme overview (issue 19)\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    REPORT.write_text(head + body + tail)
+    write_section(REPORT, BEGIN, END, "The programme overview (issue 19)", body)
 
 
 def main() -> int:

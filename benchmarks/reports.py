@@ -23,6 +23,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from harness import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- reports:begin -->", "<!-- reports:end -->"
@@ -121,16 +123,7 @@ def report(result: dict) -> tuple[str, list[str]]:
 
 
 def write(body: str) -> None:
-    text = (
-        REPORT.read_text()
-        if REPORT.exists()
-        else "# Benchmark results\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
-    )
-    if BEGIN not in text:
-        text = text.rstrip() + f"\n\n## Reports per audience (issue 16)\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    REPORT.write_text(head + body + tail)
+    write_section(REPORT, BEGIN, END, "Reports per audience (issue 16)", body)
 
 
 def main() -> int:

@@ -24,6 +24,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from harness import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- social-map:begin -->", "<!-- social-map:end -->"
@@ -209,17 +211,7 @@ def report(result: dict) -> tuple[str, list[str]]:
 
 
 def write(body: str) -> None:
-    # bench.py keeps its own part between its own markers; a new file has room for both.
-    text = (
-        REPORT.read_text()
-        if REPORT.exists()
-        else "# Benchmark results\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
-    )
-    if BEGIN not in text:
-        text = text.rstrip() + f"\n\n## The social map (issue 15)\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    REPORT.write_text(head + body + tail)
+    write_section(REPORT, BEGIN, END, "The social map (issue 15)", body)
 
 
 def main() -> int:
