@@ -64,10 +64,11 @@ def _timed(function) -> tuple[float, object]:
 def measure() -> dict:
     from django.utils import translation
 
-    from gilde.communicate.document import report_document, report_docx
-    from gilde.communicate.rendering import report_pdf
+    from gilde.communicate.document import report_document
     from gilde.communicate.services import report_get_or_create
     from gilde.communities.models import Community
+    from gilde.core.documents import document_docx as report_docx
+    from gilde.core.documents import document_pdf as report_pdf
     from gilde.demo import data
     from gilde.demo.services import demo_load
 

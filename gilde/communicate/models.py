@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gilde.accounts.models import Organisation
 from gilde.communities.models import Community, Membership
+from gilde.core.document_jobs import DocumentJob, JobStatus
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
@@ -146,19 +147,15 @@ class ReportAudience(models.TextChoices):
     FIELD = "field", _("The field")
 
 
-class ReportStatus(models.TextChoices):
-    NEW = "new", _("Not made yet")
-    QUEUED = "queued", _("Waiting for the worker")
-    RUNNING = "running", _("Being made")
-    READY = "ready", _("Ready")
-    FAILED = "failed", _("Failed")
+ReportStatus = JobStatus  # the report's states are every document job's
 
 
-class Report(models.Model):
+class Report(DocumentJob):
     """A report for one audience (and organisation), with its settings and its latest files.
 
-    The rows are written with `update()` and `bulk_create()` only: making a report must not raise
-    the CoP's revision (gilde.communities.revision), which tells whether the files are current.
+    The worker makes its files (gilde.core.document_jobs); `built_revision` is the CoP's revision
+    they were made from. The rows are written with `update()` and `bulk_create()` only: making a
+    report must not raise the CoP's revision (gilde.communities.revision).
     """
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="reports")
@@ -169,18 +166,7 @@ class Report(models.Model):
     period_start = models.DateField(_("from"), null=True, blank=True)
     period_end = models.DateField(_("until"), null=True, blank=True)
     introduction = models.TextField(_("introduction"), max_length=4000, blank=True)
-    status = models.CharField(max_length=8, choices=ReportStatus.choices, default=ReportStatus.NEW)
-    progress = models.PositiveSmallIntegerField(default=0)  # percent
-    error = models.CharField(max_length=300, blank=True)
-    language = models.CharField(max_length=10, blank=True)
-    # The CoP's revision the files were made from: current while it has not changed since.
-    built_revision = models.PositiveBigIntegerField(null=True, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
-    queued_at = models.DateTimeField(null=True, blank=True)
     shared_at = models.DateField(null=True, blank=True)
-    pdf = models.BinaryField(default=b"", editable=False)
-    docx = models.BinaryField(default=b"", editable=False)
-    markdown = models.TextField(default="", editable=False)
 
     class Meta:
         verbose_name = _("report")
@@ -202,7 +188,7 @@ class Report(models.Model):
         return f"{self.get_audience_display()}"
 
     def is_current(self, community: Community) -> bool:
-        return self.status == ReportStatus.READY and self.built_revision == community.revision
+        return self.is_current_at(community.revision)
 
 
 class PublicPage(models.Model):

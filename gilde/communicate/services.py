@@ -5,12 +5,12 @@ write runs in a transaction and leaves an audit entry; reports are written with 
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gilde.communities.models import Community
 from gilde.core.audit import audit_log, delete_logged, save_logged
+from gilde.core.document_jobs import job_request
 
 from .models import (
     Audience,
@@ -18,7 +18,6 @@ from .models import (
     PublicPage,
     Report,
     ReportAudience,
-    ReportStatus,
     Result,
 )
 
@@ -186,22 +185,11 @@ def report_settings_save(
 def report_request(*, report: Report, community: Community, actor) -> bool:
     """Queue the report unless it is current or already waiting or being made: asking twice gives
     one job. Returns whether a job was queued."""
-    from .tasks import report_generate, stale_running  # the task module renders documents
+    from .tasks import report_generate  # the task module renders documents
 
     if report.is_current(community):
         return False
-    language = translation.get_language() or ""
-    queued = (
-        Report.objects.filter(pk=report.pk)
-        .filter(~Q(status__in=(ReportStatus.QUEUED, ReportStatus.RUNNING)) | stale_running())
-        .update(
-            status=ReportStatus.QUEUED,
-            progress=0,
-            error="",
-            language=language,
-            queued_at=timezone.now(),
-        )
-    )
+    queued = job_request(Report, report.pk)
     if not queued:
         return False
     audit_log(

@@ -1,78 +1,38 @@
-"""Background work for step 8: making a report's files (queued by `services.report_request`) and
-the reminders of the communication plan (on the worker's clock, through gilde.core.periodic).
+"""Background work for step 8: making a report's files (queued by `services.report_request`,
+claimed and made once through gilde.core.document_jobs) and the reminders of the communication
+plan (on the worker's clock, through gilde.core.periodic).
 
-A report is made by one worker at a time: the task claims it with a conditional update
-(queued → running), so a second task for the same report finds nothing to do; a report left
-"running" by a worker that died is claimed again once it is stale. The files are
-saved with the CoP's revision read before making them: a change meanwhile leaves the report not
-current, and the next request makes it again.
+The files are saved with the CoP's revision read before making them: a change meanwhile leaves the
+report not current, and the next request makes it again.
 """
 
 import logging
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
 from gilde.communities.models import Community
 from gilde.communities.preferences import wants_each_mail
+from gilde.core.document_jobs import job_build
 from gilde.core.mail import send_templated_mail
 
 from .document import report_document
-from .models import PlanItem, PlanStatus, Report, ReportStatus
-from .rendering import report_files
+from .models import PlanItem, PlanStatus, Report
 
 logger = logging.getLogger(__name__)
 
 
-def stale_running() -> Q:
-    """A report still "being made" long after it was claimed lost its worker (gilde.core.queue
-    runs such tasks again): it may be claimed, and asked for, once more."""
-    limit = timezone.now() - timedelta(seconds=settings.GILDE_TASK_STALE_SECONDS)
-    return Q(status=ReportStatus.RUNNING, queued_at__lt=limit)
-
-
 def report_build(report_id: int) -> str:
     """Make the files of a queued report; returns the resulting status."""
-    claimed = (
-        Report.objects.filter(pk=report_id)
-        .filter(Q(status=ReportStatus.QUEUED) | stale_running())
-        .update(status=ReportStatus.RUNNING, progress=5, queued_at=timezone.now())
-    )
-    if not claimed:
-        return "gone"
-    report = Report.objects.select_related("organisation").get(pk=report_id)
-    community = Community.objects.get(pk=report.community_id)
-    revision = community.revision
 
-    def progress(percent: int) -> None:
-        Report.objects.filter(pk=report_id).update(progress=percent)
+    def make(report: Report):
+        community = Community.objects.get(pk=report.community_id)
+        revision = community.revision
+        return report_document(report, community), revision
 
-    with translation.override(report.language or None):
-        try:
-            document = report_document(report, community)
-            progress(10)
-            pdf, docx, markdown = report_files(document, progress)
-        except Exception as error:
-            logger.exception("Report %s could not be made", report_id)
-            Report.objects.filter(pk=report_id).update(
-                status=ReportStatus.FAILED, error=type(error).__name__[:300], progress=0
-            )
-            return ReportStatus.FAILED
-    Report.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
-        status=ReportStatus.READY,
-        progress=100,
-        pdf=pdf,
-        docx=docx,
-        markdown=markdown,
-        built_revision=revision,
-        built_at=timezone.now(),
-    )
-    return ReportStatus.READY
+    return job_build(Report, report_id, make)
 
 
 @task()

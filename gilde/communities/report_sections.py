@@ -22,15 +22,17 @@ The contract every section keeps:
 - `scope.organisation_id` is set for `ORGANISATION`: what concerns that organisation's people is
   given as the organisation's total, not per person.
 
-Blocks are plain data (`Paragraph`, `Facts`, `Bullets`, `Table`, `Chart`), so one section is
-written out as HTML and PDF, Word and Markdown alike. A `Chart` carries an SVG made with
-gilde.core.svg and the table that says the same in words (Word and Markdown use the table).
+Blocks are plain data (`Paragraph`, `Facts`, `Bullets`, `Table`, `Chart`, from
+gilde.core.documents), so one section is written out as HTML and PDF, Word and Markdown alike. A
+`Chart` carries an SVG made with gilde.core.svg and the table that says the same in words (Word
+and Markdown use the table).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
+from gilde.core.documents import Block, Bullets, Chart, Facts, Paragraph, Section, Table
 from gilde.core.formatting import percent
 
 from .models import Community
@@ -57,50 +59,8 @@ class ReportScope:
         return self.audience == FIELD
 
 
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Label/value rows; `note` says why a value is left out or how to read it."""
-
-    rows: list[tuple[str, str, str]]  # (label, value, note)
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: list[str]
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: list[str]
-    rows: list[list[str]]
-    caption: str = ""
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A server-made SVG, passed through `gilde.core.safe_svg.safe_svg`, and the table that says
-    the same for those who cannot see it, and for Word and Markdown."""
-
-    svg: str
-    table: Table
-
-
-Block = Paragraph | Facts | Bullets | Table | Chart
-
-
-@dataclass(frozen=True)
-class ReportSection:
-    key: str
-    title: str
-    blocks: list = field(default_factory=list)
-    empty: str = ""  # what is not there yet, said plainly; shown when there are no blocks
-    subsections: list = field(default_factory=list)  # ReportSections one level down
-
+# The blocks and sections are gilde.core.documents': a report section is a document's section.
+ReportSection = Section
 
 SectionFunction = Callable[[ReportScope], ReportSection | None]
 
@@ -183,3 +143,23 @@ def _decimal_separator() -> str:
     from django.utils.formats import get_format
 
     return str(get_format("DECIMAL_SEPARATOR"))
+
+
+__all__ = [
+    "AUDIENCES",
+    "FIELD",
+    "FUNDER",
+    "ORGANISATION",
+    "Block",
+    "Bullets",
+    "Chart",
+    "Facts",
+    "Paragraph",
+    "ReportScope",
+    "ReportSection",
+    "Table",
+    "facts_from_evidence",
+    "report_section",
+    "report_section_for",
+    "report_sections_for",
+]

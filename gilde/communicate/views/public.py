@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from gilde.communities.access import Action, community_view
 from gilde.communities.models import Community
 from gilde.communities.pages import edit_page
+from gilde.core.document_jobs import job_file_response
 
 from .. import selectors, services
 from ..forms import PublicPageForm
+from ..models import Report
 from ..sections import public_question
-from .reports import report_file
 from .results import attachment_response
 
 # The public results page
@@ -124,7 +125,7 @@ def public_field_report(request, slug: str):
     report = selectors.field_report(community)
     if report is None:
         return _gone(request)
-    return report_file(community, report.pk, "pdf")
+    return job_file_response(Report, report.pk, "pdf", community.slug)
 
 
 def public_attachment(request, slug: str, pk: int):

@@ -1,30 +1,20 @@
 """Reports per audience: settings, the worker's progress, the preview and the files."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
-from gilde.communities.models import Community
 from gilde.communities.pages import render_cop
+from gilde.core.document_jobs import job_file_response
 
 from .. import selectors, services
 from ..document import report_document, report_period
 from ..forms import ReportSettingsForm
-from ..models import ReportAudience
-
-FORMATS = {
-    "pdf": ("application/pdf", "pdf"),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "docx",
-    ),
-    "md": ("text/markdown; charset=utf-8", "md"),
-}
-
+from ..models import Report, ReportAudience
 
 # Reports
 
@@ -143,27 +133,8 @@ def report_preview(request, access, pk: int):
 
 @community_view(Action.MANAGE_COMMUNICATION)
 def report_download(request, access, pk: int, fmt: str):
-    if fmt not in FORMATS:
-        raise Http404
     item = _report_or_404(access, pk)
-    return report_file(access.community, item.pk, fmt)
-
-
-def report_file(community: Community, pk: int, fmt: str) -> HttpResponse:
-    from ..models import Report
-
-    row = Report.objects.filter(pk=pk).only("pdf", "docx", "markdown", "built_at").first()
-    if row is None or row.built_at is None:
-        raise Http404
-    content_type, suffix = FORMATS[fmt]
-    content: str | bytes = row.markdown
-    if fmt != "md":
-        content = bytes(row.pdf if fmt == "pdf" else row.docx)
-    response = HttpResponse(content, content_type=content_type)
-    stamp = timezone.localtime(row.built_at).strftime("%Y-%m-%d")
-    response["Content-Disposition"] = f'attachment; filename="{community.slug}-{stamp}.{suffix}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return job_file_response(Report, item.pk, fmt, access.community.slug)
 
 
 @community_view(Action.MANAGE_COMMUNICATION)
