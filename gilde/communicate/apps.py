@@ -8,8 +8,9 @@ class CommunicateConfig(AppConfig):
 
     def ready(self):
         # Step 8's audit sentences, signals, workspace, "now" items, report sections, personal
-        # data and CoP export; the public page for the learning record's public tier and the
-        # directory; and the plan's reminders on the worker's clock.
+        # data and CoP export; the results' counts a programme sees; the public page for the
+        # learning record's public tier and the directory; the plan's reminders on the worker's
+        # clock.
         from gilde.communities.offers import register_public_page
         from gilde.core.periodic import register_periodic_task
 
@@ -18,6 +19,7 @@ class CommunicateConfig(AppConfig):
             now,
             personal_data,
             portability,
+            programme,
             readiness,
             sections,
             tasks,

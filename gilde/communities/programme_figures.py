@@ -6,6 +6,7 @@ figures here from its `AppConfig.ready()`:
 
     register_programme_figures(
         app="meetings",
+        group=_("Meetings"),
         definitions=[FigureDefinition("meetings_held", _("Meetings held"), _("…"), COUNT, 40)],
         compute=meeting_figures,   # (community, today) -> {key: Figure}
     )
@@ -27,7 +28,7 @@ The contract:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -56,6 +57,7 @@ class FigureDefinition:
     position: int
     total: bool = False  # whether the programme adds it up across its CoPs
     shared_by_choice: bool = False  # shown only where the CoP chose to share it
+    group: Any = ""  # lazy text: the registering app's heading (set by the registry)
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,13 @@ _COMPUTERS: dict[str, Compute] = {}
 
 
 def register_programme_figures(
-    *, app: str, definitions: list[FigureDefinition], compute: Compute
+    *, app: str, group, definitions: list[FigureDefinition], compute: Compute
 ) -> None:
-    """Declare an app's figures (see the module's docstring). Registering again replaces them."""
+    """Declare an app's figures (see the module's docstring) under the heading `group` (lazy
+    text, e.g. "Meetings": the programme report groups them by it). Registering again replaces
+    them."""
     for definition in definitions:
-        _DEFINITIONS[definition.key] = definition
+        _DEFINITIONS[definition.key] = replace(definition, group=group)
     _COMPUTERS[app] = compute
 
 
@@ -122,6 +126,7 @@ def _community_figures(community: Community, today: date) -> dict[str, Figure]:
 
 register_programme_figures(
     app="communities",
+    group=_("The CoP"),
     definitions=[
         FigureDefinition(
             "members",

@@ -38,6 +38,7 @@ def experiment_figures(community: Community, today: date) -> dict[str, Figure]:
 
 register_programme_figures(
     app="learning",
+    group=_("Experiments"),
     definitions=[
         FigureDefinition(
             "experiments_planned",

@@ -101,6 +101,7 @@ def meeting_figures(community: Community, today: date) -> dict[str, Figure]:
 
 register_programme_figures(
     app="meetings",
+    group=_("Meetings"),
     definitions=[
         FigureDefinition(
             "meetings_held",

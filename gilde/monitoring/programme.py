@@ -85,6 +85,7 @@ def monitoring_figures(community: Community, today: date) -> dict[str, Figure]:
 
 register_programme_figures(
     app="monitoring",
+    group=_("Network and system"),
     definitions=[
         FigureDefinition(
             "network_density",

@@ -61,3 +61,15 @@ class FilterForm(CleanTextMixin, forms.Form):
         self.fields["theme"].choices = everything + [(t, t) for t in themes]
         self.fields["region"].choices = everything + [(r, r) for r in regions]
         self.fields["start_year"].choices = everything + [(str(y), str(y)) for y in years]
+
+
+class ReportForm(CleanTextMixin, forms.Form):
+    introduction = forms.CharField(
+        label=_("Introduction"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "A few paragraphs that open the report: what the programme is for, whom it serves."
+        ),
+    )

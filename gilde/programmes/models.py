@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gilde.communities.models import SLUG_PATTERN, Community
+from gilde.core.document_jobs import DocumentJob
 
 
 class Programme(models.Model):
@@ -129,3 +130,19 @@ class CopFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.community} {self.period}"
+
+
+class ProgrammeReport(DocumentJob):
+    """The programme's report (PDF, Word, Markdown), made by the worker from the stored figures
+    (gilde/programmes/report.py); `built_revision` is the fingerprint of the figures and member
+    CoPs it was made from, so a change in any of them makes it not current."""
+
+    programme = models.OneToOneField(Programme, on_delete=models.CASCADE, related_name="report")
+    introduction = models.TextField(_("introduction"), max_length=4000, blank=True)
+
+    class Meta:
+        verbose_name = _("programme report")
+        verbose_name_plural = _("programme reports")
+
+    def __str__(self) -> str:
+        return str(self.programme)

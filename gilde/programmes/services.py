@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from gilde.accounts.models import User
 from gilde.communities.models import Community
 from gilde.core.audit import audit_log
+from gilde.core.document_jobs import job_request
 from gilde.core.models import InstallationLogEntry
 
-from .models import LinkStatus, Programme, ProgrammeCop, ProgrammeManager
+from .models import LinkStatus, Programme, ProgrammeCop, ProgrammeManager, ProgrammeReport
 from .notices import programme_invited_notice
 from .tasks import cop_figures_compute
 
@@ -139,3 +140,35 @@ def cop_leave(*, link: ProgrammeCop, actor) -> None:
     )
     community_id = link.community_id
     transaction.on_commit(lambda: cop_figures_compute.enqueue(community_id))
+
+
+# The programme report: one per programme, made by the worker (gilde.core.document_jobs).
+
+
+def report_of(programme: Programme) -> ProgrammeReport:
+    """The programme's report row, made on first use."""
+    report, _created = ProgrammeReport.objects.get_or_create(programme=programme)
+    return report
+
+
+def report_introduction_save(*, report: ProgrammeReport, introduction: str) -> None:
+    """Keep the introduction; the files made before no longer match it."""
+    ProgrammeReport.objects.filter(pk=report.pk).update(
+        introduction=introduction, built_revision=None
+    )
+
+
+def report_request(*, report: ProgrammeReport, actor) -> bool:
+    """Queue the report unless it is current or already waiting or being made: asking twice gives
+    one job. Returns whether a job was queued."""
+    from .report import fingerprint
+    from .tasks import programme_report_generate
+
+    if report.is_current_at(fingerprint(report.programme)):
+        return False
+    if not job_request(ProgrammeReport, report.pk):
+        return False
+    _installation_log("programme.report_requested", programme=report.programme.slug, actor=actor.pk)
+    report_id = report.pk
+    transaction.on_commit(lambda: programme_report_generate.enqueue(report_id))
+    return True

@@ -6,6 +6,8 @@ remembers the revision it was computed at. `programme_figures_refresh` runs on e
 worker's clock (gilde/core/periodic.py) and recomputes the CoPs of any programme whose latest row
 is missing, from an earlier month, or from an older revision; accepting an invitation queues the
 CoP's first computation at once. Both are safe to run twice: a row per CoP and month.
+
+The programme report is made here too, on request (gilde/programmes/report.py).
 """
 
 import logging
@@ -17,8 +19,9 @@ from django_tasks import task
 
 from gilde.communities.models import Community
 from gilde.communities.programme_figures import figures_compute
+from gilde.core.document_jobs import job_build
 
-from .models import CopFigures, LinkStatus, ProgrammeCop
+from .models import CopFigures, LinkStatus, ProgrammeCop, ProgrammeReport
 
 logger = logging.getLogger(__name__)
 
@@ -93,3 +96,19 @@ def programme_figures_refresh() -> int:
         except Exception:  # one CoP's failure must not stop the others
             logger.exception("Computing the programme figures of CoP %s failed", community.pk)
     return count
+
+
+def programme_report_build(report_id: int) -> str:
+    """Make the files of a queued programme report; returns the resulting status."""
+    from .report import fingerprint, programme_document  # the report module renders documents
+
+    def make(report: ProgrammeReport):
+        revision = fingerprint(report.programme)
+        return programme_document(report), revision
+
+    return job_build(ProgrammeReport, report_id, make)
+
+
+@task()
+def programme_report_generate(report_id: int) -> str:
+    return programme_report_build(report_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import report_views, views
 
 app_name = "programmes"
 
@@ -9,6 +9,15 @@ urlpatterns = [
     path("p/new/", views.create, name="create"),
     path("p/<slug:programme>/", views.overview, name="overview"),
     path("p/<slug:programme>/export.<str:fmt>", views.export, name="export"),
+    path("p/<slug:programme>/report/", report_views.report, name="report"),
+    path("p/<slug:programme>/report/make/", report_views.report_generate, name="report_generate"),
+    path("p/<slug:programme>/report/status/", report_views.report_status, name="report_status"),
+    path("p/<slug:programme>/report/preview/", report_views.report_preview, name="report_preview"),
+    path(
+        "p/<slug:programme>/report/file.<str:fmt>",
+        report_views.report_download,
+        name="report_download",
+    ),
     path("p/<slug:programme>/settings/", views.settings, name="settings"),
     path("p/<slug:programme>/managers/", views.manager_add, name="manager_add"),
     path(

@@ -11,18 +11,14 @@ from django.views.decorators.http import require_POST
 
 from gilde.communities.access import Action, community_view
 from gilde.communities.pages import render_cop
-from gilde.communities.programme_figures import NUMBER
-from gilde.core.safe_svg import safe_svg
 from gilde.core.tabular import escape_formula, xlsx_bytes
 from gilde.guide.selectors import guide_for_request
 
-from . import charts, selectors, services
+from . import selectors, services, tables
 from .access import programme_cop_or_404, programme_view
-from .display import CHANGE, Words, cell_text, plain_text, value_text
+from .display import Words, cell_text, value_text
 from .forms import FilterForm, InviteForm, LabelsForm, ManagerForm, ProgrammeForm
 from .models import LinkStatus, ProgrammeCop
-
-TREND = "meeting_value_trend"
 
 
 @login_required
@@ -53,26 +49,15 @@ def _filters(request) -> selectors.Filters:
     )
 
 
-def _columns(overview) -> list[dict]:
-    """The side-by-side table's columns: each scalar figure, then the evaluation trend."""
-    columns = [
-        {"key": d.key, "label": d.label, "kind": d.kind, "total": d.total} for d in overview.columns
-    ]
-    position = next((i for i, c in enumerate(columns) if c["key"] == "meeting_value"), None)
-    trend = {"key": TREND, "label": _("Evaluation trend"), "kind": CHANGE, "total": False}
-    columns.insert(len(columns) if position is None else position + 1, trend)
-    return columns
-
-
 def _table(overview, words: Words) -> tuple[list[dict], list[dict], list, list]:
-    columns = _columns(overview)
+    columns = tables.columns(overview)
     # Written here rather than in the template: a hundred CoPs make two thousand cells.
     base = reverse("programmes:overview", args=[overview.programme.slug])
     stands: dict = {}
     rows = []
     for row in overview.rows:
         if row.stands_at not in stands:
-            stands[row.stands_at] = _stands_label(row.stands_at)
+            stands[row.stands_at] = tables.stands_label(row.stands_at)
         rows.append(
             {
                 "row": row,
@@ -81,23 +66,12 @@ def _table(overview, words: Words) -> tuple[list[dict], list[dict], list, list]:
                 "cells": words.cells_html((row.cells[c["key"]], c["kind"]) for c in columns),
             }
         )
-    totals = [
-        value_text(overview.totals.get(c["key"]), c["kind"]) if c["total"] else "" for c in columns
-    ]
-    medians = [plain_text(overview.medians.get(c["key"]), c["kind"]) for c in columns]
-    return columns, rows, totals, medians
-
-
-def _stands_label(number: int | None) -> str:
-    if number is None:
-        return _("not computed yet")
-    if number > selectors.STEP_COUNT:
-        return _("all done")
-    return _("step %(n)s") % {"n": number}
-
-
-def _step_label(number: int) -> str:
-    return _("All done") if number > selectors.STEP_COUNT else _("Step %(n)s") % {"n": number}
+    return (
+        columns,
+        rows,
+        tables.totals_row(overview, columns),
+        tables.medians_row(overview, columns),
+    )
 
 
 @programme_view
@@ -109,49 +83,6 @@ def overview(request, access):
     )
     words = Words()
     columns, rows, totals, medians = _table(data, words)
-    distribution = [
-        charts.BarRow(_step_label(number), count, str(count)) for number, count in data.distribution
-    ]
-    stall_chart = safe_svg(
-        charts.bars_svg(
-            distribution,
-            title=_("Where the CoPs stand"),
-            description=_(
-                "The number of CoPs per step they have not finished yet; the table below gives "
-                "the same numbers."
-            ),
-            uid="programme-stall",
-        )
-    )
-    value_rows = [
-        charts.BarRow(
-            row.community.name,
-            row.cells["meeting_value"].value if row.cells["meeting_value"].shown else None,
-            words.cell(row.cells["meeting_value"], NUMBER),
-        )
-        for row in data.rows
-    ]
-    value_chart = safe_svg(
-        charts.bars_svg(
-            value_rows,
-            title=_("Meeting value per CoP"),
-            description=_(
-                "The average evaluation score (1 to 5) per CoP; the side-by-side table gives "
-                "the same numbers."
-            ),
-            uid="programme-value",
-            top=5,
-        )
-    )
-    guide = guide_for_request()
-    work_forms = [
-        {
-            "use": use,
-            "name": getattr(guide.work_form(use.key), "name", use.key),
-            "average": value_text(use.average, "number"),
-        }
-        for use in data.work_forms
-    ]
     return render(
         request,
         "programmes/programme_overview.html",
@@ -163,10 +94,10 @@ def overview(request, access):
             "rows": rows,
             "totals": totals,
             "medians": medians,
-            "distribution": [(label.label, label.value) for label in distribution],
-            "stall_chart": stall_chart,
-            "value_chart": value_chart if data.rows else "",
-            "work_forms": work_forms,
+            "distribution": [(bar.label, bar.value) for bar in tables.distribution_rows(data)],
+            "stall_chart": tables.stall_chart(data),
+            "value_chart": tables.value_chart(data, words) if data.rows else "",
+            "work_forms": tables.work_form_rows(data, guide_for_request()),
         },
     )
 
@@ -184,7 +115,7 @@ def cop(request, access, slug: str):
         }
         for d in detail.definitions
     ]
-    trend = detail.row.cells[TREND]
+    trend = detail.row.cells[tables.TREND]
     steps = [(number, status) for number, status in enumerate(detail.row.statuses, start=1)]
     history = [
         (period, [cell_text(cells[d.key], d.kind) for d in detail.definitions])
@@ -334,51 +265,11 @@ EXPORT_TYPES = {
 }
 
 
-def export_table(programme) -> tuple[list[str], list[list[str]]]:
-    """The side-by-side figures as a table: one row per member CoP, hidden figures as words."""
-    data = selectors.programme_overview(programme=programme)
-    columns = _columns(data)
-    words = Words()
-    headers = [
-        _("CoP"),
-        _("Theme"),
-        _("Region"),
-        _("Start year"),
-        _("Stands at step"),
-        *[str(c["label"]) for c in columns],
-    ]
-    rows = [
-        [
-            row.community.name,
-            row.link.theme,
-            row.link.region,
-            str(row.start_year),
-            str(row.stands_at or ""),
-            *[words.cell(row.cells[c["key"]], c["kind"]) for c in columns],
-        ]
-        for row in data.rows
-    ]
-    rows.append(
-        [
-            _("Total of the figures shown"),
-            "",
-            "",
-            "",
-            "",
-            *[
-                value_text(data.totals.get(c["key"]), c["kind"]) if c["total"] else ""
-                for c in columns
-            ],
-        ]
-    )
-    return headers, rows
-
-
 @programme_view
 def export(request, access, fmt: str):
     if fmt not in EXPORT_TYPES:
         raise Http404
-    headers, rows = export_table(access.programme)
+    headers, rows = tables.export_table(access.programme)
     name = f"{access.programme.slug}-figures.{fmt}"
     if fmt == "xlsx":
         body = xlsx_bytes(headers, rows, title=access.programme.name)

@@ -22,6 +22,12 @@ PAGES = {
     "programmes:manager_remove": POST_ONLY,
     "programmes:invite": POST_ONLY,
     "programmes:labels": POST_ONLY,
+    "programmes:report": OK,
+    "programmes:report_status": OK,
+    "programmes:report_preview": OK,
+    "programmes:report_generate": POST_ONLY,
+    # Nothing is made yet, so a manager finds no file either (test_report.py downloads one).
+    "programmes:report_download": OK | {"manager": 404},
 }
 
 
@@ -45,6 +51,8 @@ def _kwargs(name, programme, cop):
         kwargs["slug"] = cop.slug
     if name == "programmes:export":
         kwargs["fmt"] = "csv"
+    if name == "programmes:report_download":
+        kwargs["fmt"] = "pdf"
     if name == "programmes:manager_remove":
         kwargs["pk"] = programme.managers.first().pk
     return kwargs
