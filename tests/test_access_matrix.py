@@ -464,6 +464,13 @@ EXPECTED = {
     "programmes:cop_decide": post_only(INITIATOR_ONLY),
     "programmes:cop_share": post_only(INITIATOR_ONLY),
     "programmes:cop_leave": INITIATOR_ONLY,
+    # The programme's library of shared work forms: its managers, and the facilitators of its
+    # member CoPs (who may edit the CoP's own work forms); `shared` is another member CoP's form.
+    "programmes:library": NOT_MANAGER,
+    "programmes:library_form": NOT_MANAGER,
+    "programmes:cop_library": RUNNERS_ONLY,
+    "programmes:cop_library_form": RUNNERS_ONLY,
+    "programmes:cop_library_copy": post_only(RUNNERS_ONLY),
     "api:programmes": {**ALL(200), "anonymous": 401},
     "api:programme_figures": {**ALL(404), "anonymous": 401},
     # Step 8: the group reads results and the plan; initiator and facilitators keep them, make
@@ -706,12 +713,24 @@ def url_kwargs(cop, personas):
 def _programme_objects(cop) -> dict:
     """A programme the CoP is in, managed by someone who is none of the personas."""
     from gilde.programmes.models import LinkStatus, Programme, ProgrammeCop, ProgrammeManager
-    from tests.factories import UserFactory
+    from tests.factories import CommunityFactory, UserFactory
 
     programme = Programme.objects.create(name="Regio", slug="regio", owner_organisation="Prov")
     manager = ProgrammeManager.objects.create(programme=programme, user=UserFactory())
     ProgrammeCop.objects.create(programme=programme, community=cop, status=LinkStatus.MEMBER)
-    return {"programme": programme.slug, "programme_manager": manager.pk}
+    # Another member CoP shares a work form with the programme's library.
+    neighbour = CommunityFactory(name="Buur", slug="buur")
+    ProgrammeCop.objects.create(programme=programme, community=neighbour, status=LinkStatus.MEMBER)
+    shared = CustomWorkForm.objects.create(
+        community=neighbour,
+        name="Gedeelde vorm",
+        purpose="Doel",
+        how_to="Zo",
+        min_minutes=5,
+        max_minutes=10,
+        shared_with_programmes=True,
+    )
+    return {"programme": programme.slug, "programme_manager": manager.pk, "shared": shared.pk}
 
 
 def _learning_objects(cop, personas) -> dict:

@@ -3,7 +3,8 @@
 The five CoPs are copies of the demo's main CoP (gilde/demo/scale.py, with their own cast), started
 two to sixteen months ago; the older ones have more steps marked done. The programme's manager
 (`programma@example.org`, password `gilde-demo`) is a member of none of them. Two CoPs share their
-latest monitoring reflection. Safe to run again: what exists is left as it is.
+latest monitoring reflection, and one shares a work form of its own with the programme's library
+(SHARED_WORK_FORM). Safe to run again: what exists is left as it is.
 """
 
 from datetime import timedelta
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from gilde.accounts.models import User
 from gilde.communities.models import Community, Role, StepMark
+from gilde.guide.models import CustomWorkForm
 from gilde.programmes.models import LinkStatus, Programme, ProgrammeCop, ProgrammeManager
 from gilde.programmes.tasks import cop_figures_store
 
@@ -30,6 +32,32 @@ COPS = [
     ("Kringloop en werk", 12, 5, "Werk", "Beekhoven", True),
     ("Inkoop die circulair werkt", 16, 7, "Inkoop", "Regio", False),
 ]
+
+# The CoP (by its place in COPS) that shares a work form of its own, and the form: our own words.
+SHARES_WORK_FORM = 4
+SHARED_WORK_FORM = {
+    "name": "Ruilronde: vraag en aanbod",
+    "purpose": (
+        "Iedereen gaat weg met een concrete volgende stap: deelnemers ruilen in korte rondes "
+        "een hulpvraag uit hun werk tegen wat ze zelf te bieden hebben."
+    ),
+    "how_to": (
+        "1. Ieder schrijft één hulpvraag en één aanbod op twee kaartjes (3 min).\n"
+        "2. In tweetallen: vertel je vraag, luister naar wat de ander kan bieden; wissel na drie "
+        "minuten van partner (3 rondes, 10 min).\n"
+        "3. Plenair: welke ruil gaat deze maand echt gebeuren? Noteer wie met wie (5 min)."
+    ),
+    "min_minutes": 15,
+    "max_minutes": 25,
+    "stages": ["solo", "pair", "plenary"],
+    "min_group": 6,
+    "max_group": 40,
+    "tgi": ["we", "it"],
+    "sides": ["rational", "physical"],
+    "purposes": ["connect"],
+    "steps": [4],
+    "shared_with_programmes": True,
+}
 
 
 @transaction.atomic
@@ -96,6 +124,13 @@ def load_programme(*, stdout=None) -> Programme:
             share_reflection=shares,
             decided_at=now,
         )
+        if copy == SHARES_WORK_FORM:
+            facilitator = community.memberships.filter(role=Role.FACILITATOR).first()
+            CustomWorkForm.objects.create(
+                community=community,
+                created_by=facilitator.user if facilitator else None,
+                **SHARED_WORK_FORM,
+            )
         community.refresh_from_db()
         cop_figures_store(community)
         if stdout is not None:

@@ -145,6 +145,7 @@ class WorkForm:
     source: str = ""
     licence: str = ""
     own_pk: int | None = None  # set for a CoP's own work form
+    shared: bool = False  # a CoP's own form it shares with its programmes' library
     search_text: str = field(default="", compare=False)
 
 

@@ -7,6 +7,7 @@ from . import labels
 from .content import STEP_KEYS
 from .library import Filters
 from .models import CustomWorkForm
+from .sharing import WorkFormSharing
 
 
 def _choices(mapping, empty=None):
@@ -123,6 +124,23 @@ class CustomWorkFormForm(CleanTextMixin, forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "how_to": forms.Textarea(attrs={"rows": 8}),
         }
+
+    def __init__(self, *args, sharing: WorkFormSharing | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The share choice exists only for a CoP that is in a programme.
+        if sharing is not None:
+            self.fields["shared_with_programmes"] = forms.BooleanField(
+                label=_("Share this work form with the programme's library"),
+                required=False,
+                initial=self.instance.shared_with_programmes,
+                help_text=_(
+                    "Programme: %(programmes)s. Its managers and the facilitators of its other "
+                    "CoPs then read this work form's text and the name of this CoP, and may copy "
+                    "it into their own library. No person's name travels with it. Untick to stop "
+                    "sharing."
+                )
+                % {"programmes": ", ".join(sharing.programmes)},
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -34,6 +34,13 @@ class CustomWorkForm(models.Model):
     purposes = models.JSONField(_("purposes"), default=list, blank=True)
     steps = models.JSONField(_("steps it serves"), default=list, blank=True)
     source_url = models.URLField(_("source (link)"), max_length=500, blank=True)
+    # The CoP's choice: the programmes it is a member of read this form in their library (its
+    # text and the CoP's name, never who wrote it; gilde/programmes/library.py).
+    shared_with_programmes = models.BooleanField(
+        _("share with the programme's library"), default=False
+    )
+    # Where a copy came from ("CoP X, in the library of programme Y"): a name, never a person.
+    copied_from = models.CharField(_("copied from"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -33,6 +33,7 @@ def custom_as_work_form(form: CustomWorkForm) -> WorkForm:
         steps=tuple(form.steps),
         source_url=form.source_url,
         own_pk=form.pk,
+        shared=form.shared_with_programmes,
         search_text=" ".join([form.name, form.purpose, form.how_to]).lower(),
     )
 

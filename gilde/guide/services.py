@@ -35,3 +35,46 @@ def work_form_delete(*, work_form: CustomWorkForm, actor) -> None:
         action="work_form.deleted",
         name=work_form.name,
     )
+
+
+@transaction.atomic
+def work_form_share(*, work_form: CustomWorkForm, actor, share: bool) -> bool:
+    """Share the form with the programmes the CoP is in (or stop); True when it changed."""
+    if work_form.shared_with_programmes == share:
+        return False
+    work_form.shared_with_programmes = share
+    work_form.save(update_fields=["shared_with_programmes"])
+    action = "work_form.shared" if share else "work_form.unshared"
+    audit_log(community=work_form.community, actor=actor, action=action, name=work_form.name)
+    return True
+
+
+# The fields a copy takes over: the form's text and shape, not who made it or whether it is shared.
+COPIED_FIELDS = (
+    "name",
+    "purpose",
+    "how_to",
+    "min_minutes",
+    "max_minutes",
+    "stages",
+    "min_group",
+    "max_group",
+    "tgi",
+    "sides",
+    "purposes",
+    "steps",
+    "source_url",
+)
+
+
+@transaction.atomic
+def work_form_copy(*, source: CustomWorkForm, community, actor, origin: str) -> CustomWorkForm:
+    """Copy another CoP's form into `community`'s library, noting `origin` (names, no person)."""
+    fields = {name: getattr(source, name) for name in COPIED_FIELDS}
+    copy = CustomWorkForm.objects.create(
+        community=community, created_by=actor, copied_from=origin[:300], **fields
+    )
+    audit_log(
+        community=community, actor=actor, action="work_form.copied", name=copy.name, origin=origin
+    )
+    return copy

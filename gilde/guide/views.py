@@ -13,6 +13,7 @@ from . import labels, services
 from .forms import CustomWorkFormForm, LibraryFilterForm, StepMarkForm
 from .library import filter_work_forms
 from .selectors import custom_as_work_form, guide_for_request, step_rail, work_forms_for
+from .sharing import work_form_sharing
 from .workspaces import workspace_for
 
 
@@ -117,6 +118,8 @@ def cop_step_mark(request, access, number: int):
 def cop_library(request, access):
     context = _library_context(request, access.community)
     context.update(access=access, community=access.community)
+    if access.can(Action.MANAGE_WORK_FORMS):
+        context["sharing"] = work_form_sharing(access.community)
     return _render_library(request, context)
 
 
@@ -136,13 +139,15 @@ def _own_or_404(access, pk: int):
 
 @community_view(Action.VIEW_WORK_FORMS)
 def cop_work_form(request, access, pk: int):
-    work_form = custom_as_work_form(_own_or_404(access, pk))
+    own = _own_or_404(access, pk)
     return render_cop(
         request,
         access,
         "guide/work_form_detail.html",
-        work_form=work_form,
+        work_form=custom_as_work_form(own),
+        own=own,
         own_pk=pk,
+        shared=own.shared_with_programmes and work_form_sharing(access.community) is not None,
         labels=labels,
     )
 
@@ -150,17 +155,26 @@ def cop_work_form(request, access, pk: int):
 @community_view(Action.MANAGE_WORK_FORMS)
 def cop_work_form_edit(request, access, pk: int | None = None):
     instance = _own_or_404(access, pk) if pk else None
+    sharing = work_form_sharing(access.community)
 
     def save(data):
         fields = {name: data[name] for name in CustomWorkFormForm.Meta.fields}
         if instance:
-            return services.work_form_update(work_form=instance, actor=request.user, **fields)
-        return services.work_form_create(community=access.community, actor=request.user, **fields)
+            saved = services.work_form_update(work_form=instance, actor=request.user, **fields)
+        else:
+            saved = services.work_form_create(
+                community=access.community, actor=request.user, **fields
+            )
+        if "shared_with_programmes" in data:
+            services.work_form_share(
+                work_form=saved, actor=request.user, share=data["shared_with_programmes"]
+            )
+        return saved
 
     return edit_page(
         request,
         access,
-        form=CustomWorkFormForm(request.POST or None, instance=instance),
+        form=CustomWorkFormForm(request.POST or None, instance=instance, sharing=sharing),
         save=save,
         template="guide/work_form_form.html",
         done=_("The work form is saved."),
@@ -168,6 +182,7 @@ def cop_work_form_edit(request, access, pk: int | None = None):
             "guide:cop_work_form", args=[access.community.slug, saved.pk]
         ),
         instance=instance,
+        sharing=sharing,
     )
 
 

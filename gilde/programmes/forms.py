@@ -1,7 +1,9 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gilde.communities.models import Community
+from gilde.communities.models import SLUG_PATTERN
 from gilde.core.forms import CleanTextMixin
 
 from .models import Programme
@@ -33,12 +35,15 @@ class InviteForm(CleanTextMixin, forms.Form):
     theme = forms.CharField(label=_("Theme"), max_length=80, required=False)
     region = forms.CharField(label=_("Region"), max_length=80, required=False)
 
-    def clean_cop(self):
+    def clean_cop(self) -> str:
+        """The address as a CoP's web address; whether a CoP has it is not told here (the view
+        answers the same either way, so an unlisted CoP's existence does not leak)."""
         slug = self.cleaned_data["cop"].strip().strip("/").removeprefix("c/").strip("/")
-        community = Community.objects.filter(slug=slug).first()
-        if community is None:
-            raise forms.ValidationError(_("There is no CoP at that address."))
-        return community
+        if not re.fullmatch(SLUG_PATTERN, slug):
+            raise forms.ValidationError(
+                _("A CoP's web address has lower-case letters, digits and single hyphens only.")
+            )
+        return slug
 
 
 class LabelsForm(CleanTextMixin, forms.Form):

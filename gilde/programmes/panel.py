@@ -21,6 +21,10 @@ def programme_settings_panel(request, access) -> SafeString | str:
             "can_decide": access.can(Action.DECIDE_PROGRAMMES),
             "shared": selectors.shared_definitions(),
             "reflection": selectors.reflection_definition(),
+            # The library (library.py): what the facilitators chose to share, counted here.
+            "shared_work_forms": access.community.work_forms.filter(
+                shared_with_programmes=True
+            ).count(),
         },
         request=request,
     )

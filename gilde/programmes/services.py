@@ -1,6 +1,8 @@
 """Writes for programmes. What touches a CoP is logged in the CoP's audit log; what touches only
 the programme (its name, its managers) in the installation log."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,6 +90,37 @@ def cop_invite(
     )
     programme_invited_notice(link)
     return link
+
+
+# A CoP that declined is not asked again this soon: a manager cannot tell a declined invitation
+# from an address no CoP has (cop_invite_by_address), and might otherwise keep asking.
+ASK_AGAIN_AFTER = timedelta(days=90)
+
+
+def cop_invite_by_address(
+    *, programme: Programme, actor, slug: str, theme: str = "", region: str = ""
+) -> ProgrammeCop | None:
+    """A manager's invitation to whatever CoP has the web address `slug`.
+
+    The manager learns nothing from it about whether a CoP has that address: no CoP, an
+    invitation still open, or a CoP that declined less than `ASK_AGAIN_AFTER` ago all end
+    quietly (None, nothing sent). Only a CoP the programme already shows (a member) is refused
+    with a sentence. Otherwise the CoP is invited (cop_invite) and its initiators are told."""
+    community = Community.objects.filter(slug=slug).first()
+    if community is None:
+        return None
+    link = ProgrammeCop.objects.filter(programme=programme, community=community).first()
+    if link is not None:
+        if link.status == LinkStatus.MEMBER:
+            raise ProgrammeError(_("This CoP is in the programme already."))
+        if link.status == LinkStatus.INVITED:
+            return None
+        recently = link.decided_at and timezone.now() - link.decided_at < ASK_AGAIN_AFTER
+        if link.status == LinkStatus.DECLINED and recently:
+            return None
+    return cop_invite(
+        programme=programme, actor=actor, community=community, theme=theme, region=region
+    )
 
 
 def cop_labels_update(*, link: ProgrammeCop, actor, theme: str, region: str) -> None:

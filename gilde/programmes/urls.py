@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import report_views, views
+from . import library_views, report_views, views
 
 app_name = "programmes"
 
@@ -31,4 +31,29 @@ urlpatterns = [
     path("c/<slug:slug>/programmes/<slug:programme>/decide/", views.cop_decide, name="cop_decide"),
     path("c/<slug:slug>/programmes/<slug:programme>/share/", views.cop_share, name="cop_share"),
     path("c/<slug:slug>/programmes/<slug:programme>/leave/", views.cop_leave, name="cop_leave"),
+]
+
+# The programme's library of shared work forms (library_views.py).
+urlpatterns += [
+    path(
+        "p/<slug:programme>/library/",
+        library_views.programme_library,
+        name="library",
+    ),
+    path(
+        "p/<slug:programme>/library/<int:shared>/",
+        library_views.programme_library_form,
+        name="library_form",
+    ),
+    path("c/<slug:slug>/programme-work-forms/", library_views.cop_library, name="cop_library"),
+    path(
+        "c/<slug:slug>/programme-work-forms/<int:shared>/",
+        library_views.cop_library_form,
+        name="cop_library_form",
+    ),
+    path(
+        "c/<slug:slug>/programme-work-forms/<int:shared>/copy/",
+        library_views.cop_library_copy,
+        name="cop_library_copy",
+    ),
 ]

@@ -20,6 +20,9 @@ from .display import Words, cell_text, value_text
 from .forms import FilterForm, InviteForm, LabelsForm, ManagerForm, ProgrammeForm
 from .models import LinkStatus, ProgrammeCop
 
+# The CoPs a programme's settings page shows and labels: those that joined it at some time.
+KNOWN_TO_THE_PROGRAMME = (LinkStatus.MEMBER, LinkStatus.LEFT)
+
 
 @login_required
 def mine(request):
@@ -140,11 +143,15 @@ def cop(request, access, slug: str):
 
 def _settings_context(access, **forms) -> dict:
     programme = access.programme
-    links = list(programme.links.select_related("community").order_by("status", "community__name"))
+    # Only CoPs that joined (and those that left again): a row for an open or declined invitation
+    # would prove that a CoP has the address the manager typed (cop_invite_by_address).
+    links = list(
+        programme.links.filter(status__in=KNOWN_TO_THE_PROGRAMME)
+        .select_related("community")
+        .order_by("status", "community__name")
+    )
     for link in links:
-        # A CoP's name only once it joined: an unlisted CoP's name is not the programme's to
-        # learn from an invitation; until then the address the manager typed stands for it.
-        link.label = link.community.name if link.is_member else f"/c/{link.community.slug}/"
+        link.label = link.community.name
     return {
         "programme": programme,
         "managers": list(programme.managers.select_related("user").order_by("user__name")),
@@ -218,18 +225,25 @@ def invite(request, access):
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
-            services.cop_invite(
+            services.cop_invite_by_address(
                 programme=access.programme,
                 actor=request.user,
-                community=form.cleaned_data["cop"],
+                slug=form.cleaned_data["cop"],
                 theme=form.cleaned_data["theme"],
                 region=form.cleaned_data["region"],
             )
         except services.ProgrammeError as error:
             form.add_error("cop", str(error))
         else:
+            # The same words whether or not a CoP has the address: an unlisted CoP stays unknown.
             messages.success(
-                request, _("The CoP is invited. Its initiator decides on its settings page.")
+                request,
+                _(
+                    "If a CoP has the address /c/%(address)s/, its initiator receives the "
+                    "invitation and decides on the CoP's settings page. The CoP appears here "
+                    "once it joins."
+                )
+                % {"address": form.cleaned_data["cop"]},
             )
             return redirect("programmes:settings", programme=access.programme.slug)
     return render(
@@ -243,11 +257,9 @@ def invite(request, access):
 @programme_view
 @require_POST
 def labels(request, access, slug: str):
-    link = (
-        access.programme.links.filter(community__slug=slug)
-        .exclude(status=LinkStatus.DECLINED)
-        .first()
-    )
+    link = access.programme.links.filter(
+        community__slug=slug, status__in=KNOWN_TO_THE_PROGRAMME
+    ).first()
     if link is None:
         raise Http404
     form = LabelsForm(request.POST)

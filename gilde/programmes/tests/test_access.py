@@ -28,7 +28,25 @@ PAGES = {
     "programmes:report_generate": POST_ONLY,
     # Nothing is made yet, so a manager finds no file either (test_report.py downloads one).
     "programmes:report_download": OK | {"manager": 404},
+    "programmes:library": OK,
+    "programmes:library_form": OK,
 }
+
+
+def _shared_form(cop):
+    from gilde.guide.models import CustomWorkForm
+
+    return CustomWorkForm.objects.get_or_create(
+        community=cop,
+        name="Gedeelde vorm",
+        defaults={
+            "purpose": "Doel",
+            "how_to": "Zo",
+            "min_minutes": 5,
+            "max_minutes": 10,
+            "shared_with_programmes": True,
+        },
+    )[0]
 
 
 @pytest.fixture
@@ -53,6 +71,8 @@ def _kwargs(name, programme, cop):
         kwargs["fmt"] = "csv"
     if name == "programmes:report_download":
         kwargs["fmt"] = "pdf"
+    if name == "programmes:library_form":
+        kwargs["shared"] = _shared_form(cop).pk
     if name == "programmes:manager_remove":
         kwargs["pk"] = programme.managers.first().pk
     return kwargs
@@ -135,8 +155,15 @@ def test_a_managers_read_token_reads_the_figures_and_another_token_does_not(
 
 
 def test_an_invited_cops_name_stays_hidden_until_it_joins(client, manager, programme, cop):
-    ProgrammeCop.objects.create(programme=programme, community=cop, status=LinkStatus.INVITED)
+    # Not even its address: a row would prove that a CoP has it (test_invitations.py).
+    link = ProgrammeCop.objects.create(
+        programme=programme, community=cop, status=LinkStatus.INVITED
+    )
     client.force_login(manager)
-    page = client.get(reverse("programmes:settings", args=[programme.slug])).content.decode()
+    url = reverse("programmes:settings", args=[programme.slug])
+    page = client.get(url).content.decode()
     assert cop.name not in page
-    assert f"/c/{cop.slug}/" in page
+    assert f"/c/{cop.slug}/" not in page
+    link.status = LinkStatus.MEMBER
+    link.save()
+    assert cop.name in client.get(url).content.decode()
