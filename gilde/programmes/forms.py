@@ -70,7 +70,7 @@ class FilterForm(CleanTextMixin, forms.Form):
 
 class ReportForm(CleanTextMixin, forms.Form):
     introduction = forms.CharField(
-        label=_("Introduction"),
+        label=_("Text of the introduction"),
         max_length=4000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -85,3 +85,30 @@ def test_a_new_programme(server, page):
     page.click("main form button[type=submit]")
     expect(page.locator("h1")).to_have_text("Zorg en welzijn")
     check_a11y(page)
+
+
+def test_a_manager_makes_the_programme_report(server, page):
+    from gilde.programmes.models import ProgrammeReport
+    from gilde.programmes.tasks import programme_report_build
+
+    manager, programme = _programme()
+    log_in(page, server, manager.email, PASSWORD)
+    page.goto(f"{server}/p/{programme.slug}/report/")
+    check_a11y(page)
+    page.fill("#id_introduction", "Voor Provinciale Staten.")
+    page.click("button:text-is('Inleiding opslaan')")
+    expect(page.locator("#id_introduction")).to_have_value("Voor Provinciale Staten.")
+    page.click("#report-status button")
+    expect(page.locator("#report-status button")).to_have_count(0)
+    # The worker's part, here in the test's process (unless the tests' task backend ran it
+    # already): the page follows it by itself.
+    report = ProgrammeReport.objects.get(programme=programme)
+    assert programme_report_build(report.pk) in ("ready", "gone")
+    expect(page.locator("#report-status a", has_text="PDF")).to_be_visible(timeout=10000)
+    check_a11y(page)
+    shot(page, "programme-report")
+    page.goto(f"{server}/p/{programme.slug}/report/preview/")
+    expect(page.locator("main")).to_contain_text("Voor Provinciale Staten.")
+    check_a11y(page)
+    page.goto(f"{server}/p/{programme.slug}/library/")
+    check_a11y(page)
