@@ -105,21 +105,7 @@ class CustomWorkFormForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = CustomWorkForm
-        fields = [
-            "name",
-            "purpose",
-            "how_to",
-            "min_minutes",
-            "max_minutes",
-            "stages",
-            "min_group",
-            "max_group",
-            "tgi",
-            "sides",
-            "purposes",
-            "steps",
-            "source_url",
-        ]
+        fields = list(CustomWorkForm.CONTENT_FIELDS)
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "how_to": forms.Textarea(attrs={"rows": 8}),

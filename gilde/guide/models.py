@@ -8,6 +8,24 @@ from django.utils.translation import gettext_lazy as _
 class CustomWorkForm(models.Model):
     """A work form a CoP's facilitators added to their own library; only that CoP sees it."""
 
+    # What the form says (edited on its page, taken over by a copy): not who made it or whether
+    # it is shared.
+    CONTENT_FIELDS = (
+        "name",
+        "purpose",
+        "how_to",
+        "min_minutes",
+        "max_minutes",
+        "stages",
+        "min_group",
+        "max_group",
+        "tgi",
+        "sides",
+        "purposes",
+        "steps",
+        "source_url",
+    )
+
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="work_forms"
     )

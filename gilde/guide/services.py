@@ -49,28 +49,12 @@ def work_form_share(*, work_form: CustomWorkForm, actor, share: bool) -> bool:
     return True
 
 
-# The fields a copy takes over: the form's text and shape, not who made it or whether it is shared.
-COPIED_FIELDS = (
-    "name",
-    "purpose",
-    "how_to",
-    "min_minutes",
-    "max_minutes",
-    "stages",
-    "min_group",
-    "max_group",
-    "tgi",
-    "sides",
-    "purposes",
-    "steps",
-    "source_url",
-)
 
 
 @transaction.atomic
 def work_form_copy(*, source: CustomWorkForm, community, actor, origin: str) -> CustomWorkForm:
     """Copy another CoP's form into `community`'s library, noting `origin` (names, no person)."""
-    fields = {name: getattr(source, name) for name in COPIED_FIELDS}
+    fields = {name: getattr(source, name) for name in CustomWorkForm.CONTENT_FIELDS}
     copy = CustomWorkForm.objects.create(
         community=community, created_by=actor, copied_from=origin[:300], **fields
     )
