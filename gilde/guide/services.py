@@ -49,8 +49,6 @@ def work_form_share(*, work_form: CustomWorkForm, actor, share: bool) -> bool:
     return True
 
 
-
-
 @transaction.atomic
 def work_form_copy(*, source: CustomWorkForm, community, actor, origin: str) -> CustomWorkForm:
     """Copy another CoP's form into `community`'s library, noting `origin` (names, no person)."""
