@@ -99,6 +99,8 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
     by_key = {membership.pk: membership for membership in core}
     rotation = rotation_generate([Person(m.pk, m.focus) for m in core], len(moments), seed=0)
     next_index = next((n for n, moment in enumerate(moments) if moment > now), COUNT)
+    # Each CoP's meetings score a little differently (a programme's CoPs are not all alike).
+    mood = sum(map(ord, community.slug)) % 4
     for index, starts in enumerate(moments):
         held = starts + timedelta(hours=4) < now
         meeting = Meeting.objects.create(
@@ -158,7 +160,7 @@ def load_meetings(*, community: Community, users: dict, now: datetime) -> None:
         previous_needs = []
         for number, membership in enumerate(attending[:12]):
             answers = [
-                (questions[0], 3 + (number + index) % 3, ""),
+                (questions[0], 3 + (number + index) % 3 - (number < (mood + index) % 4), ""),
                 (questions[1], None, TAKEAWAYS[(number + 5 * index) % len(TAKEAWAYS)]),
             ]
             if number % 3 != 2:
