@@ -8,6 +8,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 PORT ?= 8000
 export PORT
+# pytest-xdist workers for `make test` (0 runs the suite in one process).
+TEST_WORKERS ?= 2
 
 VENV := .venv
 BIN := $(VENV)/bin
@@ -104,7 +106,7 @@ test: $(DEV_STAMP) system-deps lint
 	trap 'rm -rf "$$GILDE_DATA_DIR"' EXIT; \
 	echo "gilde check"; $(GILDE) check; \
 	echo "gilde makemigrations --check --dry-run"; $(GILDE) makemigrations --check --dry-run; \
-	echo "pytest"; $(BIN)/pytest
+	echo "pytest"; $(BIN)/pytest -n $(TEST_WORKERS)
 
 # wrk drives the load; PostgreSQL is started (and installed if missing) by tools/postgres-up.
 bench-deps:

@@ -5,11 +5,21 @@ piet the participant, olga the observer; `outsider` is a member of another CoP o
 """
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 
 from gilde.communities.models import Focus, Role
 from gilde.core import middleware
 from tests.factories import CommunityFactory, MembershipFactory, UserFactory
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_newgateway(gateway):
+    """Give each pytest-xdist worker (gw0, gw1, ...) a data folder of its own before it loads the
+    settings: its secret key, media and static files, and whatever a subprocess of a test makes,
+    never meet another worker's. (pytest-django already gives each its own test database.)"""
+    data_dir = django_settings.DATA_DIR / gateway.id
+    gateway.remote_exec(f"import os; os.environ['GILDE_DATA_DIR'] = {str(data_dir)!r}").waitclose()
 
 
 @pytest.fixture(autouse=True)

@@ -8,32 +8,27 @@ planned, perhaps replacing one: one message per person, not one per meeting) and
 e-mail to a person also leaves a notice in their notification centre (`notices.py`), whatever
 their e-mail choice, under the e-mail's key. The
 time-based e-mails come from `send_due_notifications`, which `gilde worker` enqueues every ten
-minutes (and `gilde notify` on demand).
+minutes (and `gilde notify` on demand). The .ics attachments come from `itip.py`.
 """
 
 import logging
 from datetime import datetime
-from email.utils import parseaddr
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
-from icalendar import Calendar
 
 from gilde.communities.models import Community
-from gilde.core.mail import absolute_url, send_templated_mail
+from gilde.core.mail import send_templated_mail
 from gilde.notifications.services import notify
 
-from . import ical
 from . import notifications as n
+from .itip import ICS_MIMETYPE, cancelled_meeting, deleted_snapshot, meeting_ics, meetings_ics
 from .models import Meeting, MeetingStatus, NotificationMode, SentNotification
 from .notices import meeting_notice
 
 logger = logging.getLogger(__name__)
-
-ICS_MIMETYPE = "text/calendar"
 
 
 # Hooks for services
@@ -46,44 +41,10 @@ def notify_meeting_changed(meeting: Meeting) -> None:
     transaction.on_commit(lambda: send_meeting_invitations.enqueue(meeting_id))
 
 
-def _deleted_snapshot(meeting: Meeting) -> dict:
-    """What a cancellation needs of a meeting about to be deleted, with its SEQUENCE raised."""
-    return {
-        "pk": meeting.pk,
-        "community_id": meeting.community_id,
-        "uid": str(meeting.uid),
-        "sequence": meeting.sequence + 1,
-        "title": meeting.title,
-        "starts_at": meeting.starts_at.isoformat(),
-        "duration_minutes": meeting.duration_minutes,
-        "place": meeting.place,
-        "online_link": meeting.online_link,
-        "created_at": meeting.created_at.isoformat(),
-    }
-
-
-def _cancelled_meeting(snapshot: dict) -> Meeting:
-    """The deleted meeting again, unsaved and cancelled, to build its cancellation from."""
-    return Meeting(
-        pk=snapshot["pk"],
-        community_id=snapshot["community_id"],
-        uid=snapshot["uid"],
-        sequence=snapshot["sequence"],
-        title=snapshot["title"],
-        starts_at=datetime.fromisoformat(snapshot["starts_at"]),
-        duration_minutes=snapshot["duration_minutes"],
-        place=snapshot["place"],
-        online_link=snapshot["online_link"],
-        status=MeetingStatus.CANCELLED,
-        created_at=datetime.fromisoformat(snapshot["created_at"]),
-        updated_at=timezone.now(),
-    )
-
-
 def notify_meeting_deleted(meeting: Meeting) -> None:
     """Call before deleting a meeting that may sit in people's calendars: once the deletion
     commits, attendees get a cancellation that removes it."""
-    snapshot = _deleted_snapshot(meeting)
+    snapshot = deleted_snapshot(meeting)
     if meeting.status == MeetingStatus.CANCELLED:
         return  # its cancellation went out already
     transaction.on_commit(lambda: send_deleted_meeting_cancellations.enqueue(snapshot))
@@ -96,7 +57,7 @@ def notify_series_scheduled(*, community_id: int, meetings, replaced) -> None:
     was replaced, one that takes the old meetings out."""
     meeting_ids = [meeting.pk for meeting in meetings]
     snapshots = [
-        _deleted_snapshot(meeting)
+        deleted_snapshot(meeting)
         for meeting in replaced
         if meeting.status != MeetingStatus.CANCELLED
     ]
@@ -139,37 +100,6 @@ def _send_once(
     return True
 
 
-def meetings_ics(meetings, *, method: str, attendee=None) -> bytes:
-    """Meetings as one iTIP message (RFC 5546), a VEVENT each: METHOD:REQUEST, or METHOD:CANCEL
-    with STATUS:CANCELLED, with the same UIDs and SEQUENCEs as the CoP's feed."""
-    calendar = Calendar()
-    calendar.add("prodid", ical.PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("method", method)
-    calendar.add_component(ical.amsterdam_vtimezone())
-    stamp = timezone.now()
-    organizer = f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}"
-    for meeting in meetings:
-        event = ical.meeting_event(meeting, absolute_url(n.meeting_path(meeting)))
-        # In a message, DTSTAMP is when the message was made.
-        event.pop("DTSTAMP", None)
-        event.add("dtstamp", stamp)
-        if method == "CANCEL":
-            event.pop("STATUS", None)
-            event.add("status", "CANCELLED")
-        # Calendar apps only offer "add to calendar" for a request with an organizer.
-        event.add("organizer", organizer)
-        if attendee is not None:
-            event.add("attendee", f"mailto:{attendee.email}", parameters={"RSVP": "FALSE"})
-        calendar.add_component(event)
-    return calendar.to_ical()
-
-
-def meeting_ics(meeting: Meeting, *, method: str, attendee=None) -> bytes:
-    """One meeting as an iTIP message (see `meetings_ics`)."""
-    return meetings_ics([meeting], method=method, attendee=attendee)
-
-
 def _meeting_context(meeting: Meeting, page: str = "meetings:detail") -> dict:
     return {
         "meeting": meeting,
@@ -194,7 +124,7 @@ def send_meeting_invitations(meeting_id: int) -> int:
 @task()
 def send_deleted_meeting_cancellations(snapshot: dict) -> int:
     """(a) for a meeting that no longer exists: a cancellation built from what it was."""
-    return _send_invitations(_cancelled_meeting(snapshot))
+    return _send_invitations(cancelled_meeting(snapshot))
 
 
 @task()
@@ -207,7 +137,7 @@ def send_series_invitations(community_id: int, meeting_ids: list, cancelled: lis
         return 0
     now = timezone.now()
     planned = list(community.meetings.filter(pk__in=meeting_ids).order_by("starts_at", "pk"))
-    replaced = sorted(map(_cancelled_meeting, cancelled), key=lambda m: (m.starts_at, m.pk))
+    replaced = sorted(map(cancelled_meeting, cancelled), key=lambda m: (m.starts_at, m.pk))
     uids = [meeting.uid for meeting in [*planned, *replaced]]
     # A meeting cancelled since sent its own cancellation; past ones need no calendar entry.
     meetings = [m for m in planned if m.status != MeetingStatus.CANCELLED and m.ends_at >= now]

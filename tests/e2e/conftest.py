@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import preload_axe
+
 # Playwright's sync API keeps an event loop running in the test thread; the ORM calls the tests
 # and the live server make from that thread are still plain synchronous code.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -53,6 +55,13 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL"}
+
+
+@pytest.fixture
+def context(context):
+    """pytest-playwright's browser context, with axe-core in every page it opens."""
+    preload_axe(context)
+    return context
 
 
 @pytest.fixture

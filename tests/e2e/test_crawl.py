@@ -14,7 +14,7 @@ import pytest
 from gilde.demo import data
 from gilde.demo.services import demo_load
 
-from .helpers import check_a11y
+from .helpers import check_a11y, preload_axe
 
 PERSONAS = {
     "anonymous": None,
@@ -38,6 +38,7 @@ def _shape(path: str) -> str:
 def test_every_page_passes_axe_and_fits_a_phone(server, browser, transactional_db, persona):
     demo_load()
     context = browser.new_context(viewport={"width": WIDTH, "height": 740})
+    preload_axe(context)
     page = context.new_page()
     try:
         if PERSONAS[persona]:

@@ -43,6 +43,9 @@ PERSONAS = {
 SKIP_ACTIONS = re.compile(r"^/accounts/logout/")
 MAX_PAGES = 400
 INPUTS = {"count": 0}
+# Under pytest-xdist (`--dist loadgroup`) the module's tests stay on one worker, so the demo is
+# loaded and crawled once rather than once per worker.
+pytestmark = pytest.mark.xdist_group("fuzz")
 
 
 @dataclass

@@ -224,7 +224,8 @@ def test_emails_carry_no_evaluation_content(settings, cop, initiator, facilitato
 # Every module that reads answers is listed here; anything that shows evaluation content (an
 # e-mail, an export, the API) must go through the gate instead of reading them itself.
 ANSWER_READERS = {
-    "meetings/models.py",
+    "meetings/models/evaluation.py",  # the answers' own models
+    "meetings/models/__init__.py",  # re-exports them
     "meetings/selectors/evaluation_gate.py",  # the gate
     "meetings/services/evaluation.py",  # writes; checks whether a question has answers
     "meetings/services/agenda.py",  # ticks off a need the gate showed
