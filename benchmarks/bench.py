@@ -6,7 +6,8 @@ and measures with wrk, logged in as a participant of the demo CoP:
 
 - throughput: requests/s of each core page at 4 connections without pauses, as a ratio to
   `/healthz` (no middleware, no database: the cheapest response) and to a static file;
-- latency: p50/p95/p99 with 50 simulated users who think 0.5–1.5 s between pages;
+- latency: p50/p95/p99 with 50 simulated users who think 0.5–1.5 s between pages (a thread
+  per user, `harness.simulated_users`);
 - queries per page (must not grow with the data) and weight (gzip bytes of HTML and CSS+JS).
 
 It prints a table, writes `benchmarks/results/latest.json`, rewrites the generated part of
@@ -19,7 +20,7 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from harness import ROOT, Installation, Server, machine, postgres_port, wrk
+from harness import ROOT, Installation, Server, machine, postgres_port, simulated_users, wrk
 
 TARGETS = {
     "ratio_to_healthz": 0.40,  # each core page ≥ 40 % of /healthz throughput
@@ -48,13 +49,8 @@ def measure(installation: Installation, seconds: float, users: int) -> dict:
         result["static_rps"] = static["rps"]
         for name, path in pages.items():
             throughput = wrk(server.base + path, seconds=seconds, connections=4, cookie=cookie)
-            latency = wrk(
-                server.base + path,
-                seconds=seconds * 2,
-                connections=users,
-                cookie=cookie,
-                think_ms=(500, 1500),
-                threads=2,
+            latency = simulated_users(
+                server.base + path, users=users, seconds=max(6.0, seconds * 2), cookie=cookie
             )
             result["pages"][name] = {
                 "path": path,
