@@ -36,9 +36,11 @@ LOGIN_BACKEND = f"{AccountBackend.__module__}.{AccountBackend.__qualname__}"
 
 def axes_username(request, credentials=None) -> str:
     """The address that django-axes counts failed logins for, in the spelling Gilde stores, so
-    typing it in another case does not start a fresh count."""
+    typing it in another case does not start a fresh count. Cut to 254 characters (the longest
+    e-mail address there is): axes keeps it in a column of 255, and a longer one typed into the
+    login form must give "no match", not a database error."""
     if credentials:
         username = credentials.get("username", "")
     else:
         username = getattr(request, "POST", {}).get("username", "")
-    return email_normalise(username or "")
+    return email_normalise(username or "")[:254]

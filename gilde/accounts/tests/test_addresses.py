@@ -268,3 +268,13 @@ def test_the_client_address_behind_proxies(rf, settings, proxies, forwarded, exp
     settings.GILDE_PROXIES = proxies
     request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert throttle.client_address(request) == expected
+
+
+def test_an_overlong_address_at_login_is_no_match_not_an_error(client, db):
+    """The failed attempt is counted under a column of 255 characters (PostgreSQL enforces it)."""
+    from axes.models import AccessAttempt
+
+    for address in ("x" * 300, "x" * 300 + "@example.org"):
+        response = client.post(reverse("accounts:login"), {"username": address, "password": "f"})
+        assert response.status_code == 200
+    assert all(len(a.username) <= 255 for a in AccessAttempt.objects.all())
