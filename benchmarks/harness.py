@@ -6,6 +6,7 @@ database), migrated and filled with the demo and, for a factor above 1, `gilde s
 a free loopback port, and is stopped by its process id.
 """
 
+import argparse
 import http.client
 import json
 import os
@@ -45,6 +46,42 @@ def write_section(report: Path, begin: str, end: str, heading: str, body: str) -
     head, rest = text.split(begin, 1)
     tail = rest.split(end, 1)[1]
     report.write_text(head + body + tail)
+
+
+def in_process_main(
+    doc: str,
+    *,
+    prefix: str,
+    setup,
+    measure,
+    report,
+    heading: str,
+    begin: str,
+    end: str,
+    options: dict | None = None,
+) -> int:
+    """The command line of an in-process benchmark (social map, programme, reports): prepare a
+    throwaway installation with `setup(data_dir)`, `measure(args)`, print `report(result)` (the
+    section's body and the missed targets), write it into RESULTS.md unless `--no-write`, and
+    exit non-zero naming every missed target. `options` adds arguments: {"--cops": {...}}."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="don't touch RESULTS.md")
+    for flag, settings in (options or {}).items():
+        parser.add_argument(flag, **settings)
+    args = parser.parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        setup(data_dir)
+        result = measure(args)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    body, misses = report(result)
+    print(body)
+    if not args.no_write:
+        write_section(ROOT / "benchmarks" / "RESULTS.md", begin, end, heading, body)
+    for miss in misses:
+        print(f"MISSED {miss}")
+    return 1 if misses else 0
 
 
 def free_port() -> int:

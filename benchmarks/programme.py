@@ -12,22 +12,18 @@ Writes its result into benchmarks/RESULTS.md between the programme markers and e
 naming a missed target.
 """
 
-import argparse
 import os
 import platform
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from harness import write_section
+from harness import in_process_main
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- programme:begin -->", "<!-- programme:end -->"
 MEMBERS, MEETINGS, ANSWERS = 25, 13, 8
 TARGETS = {"ratio": 1.5, "queries": 15}
@@ -258,28 +254,18 @@ def report(result: dict) -> tuple[str, list[str]]:
     return "\n".join(lines), misses
 
 
-def write(body: str) -> None:
-    write_section(REPORT, BEGIN, END, "The programme overview (issue 19)", body)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-write", action="store_true", help="don't touch RESULTS.md")
-    parser.add_argument("--cops", type=int, default=100, help="CoPs in the programme")
-    args = parser.parse_args()
-    data_dir = Path(tempfile.mkdtemp(prefix="gilde-programme-"))
-    try:
-        _setup(data_dir)
-        result = measure(args.cops)
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
-    body, misses = report(result)
-    print(body)
-    if not args.no_write:
-        write(body)
-    for miss in misses:
-        print(f"MISSED {miss}")
-    return 1 if misses else 0
+    return in_process_main(
+        __doc__,
+        prefix="gilde-programme-",
+        setup=_setup,
+        measure=lambda args: measure(args.cops),
+        report=report,
+        heading="The programme overview (issue 19)",
+        begin=BEGIN,
+        end=END,
+        options={"--cops": {"type": int, "default": 100, "help": "CoPs in the programme"}},
+    )
 
 
 if __name__ == "__main__":

@@ -12,21 +12,17 @@ Writes its result into benchmarks/RESULTS.md between the reports markers and exi
 naming a missed target. (The numbers in RESULTS.md are recorded by the lead on a quiet machine.)
 """
 
-import argparse
 import os
 import platform
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from harness import write_section
+from harness import in_process_main
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- reports:begin -->", "<!-- reports:end -->"
 TARGETS = {"pdf_s": 3.0, "docx_s": 1.0}
 RUNS = 5
@@ -123,27 +119,17 @@ def report(result: dict) -> tuple[str, list[str]]:
     return "\n".join(lines), misses
 
 
-def write(body: str) -> None:
-    write_section(REPORT, BEGIN, END, "Reports per audience (issue 16)", body)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-write", action="store_true", help="don't touch RESULTS.md")
-    args = parser.parse_args()
-    data_dir = Path(tempfile.mkdtemp(prefix="gilde-reports-"))
-    try:
-        _setup(data_dir)
-        result = measure()
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
-    body, misses = report(result)
-    print(body)
-    if not args.no_write:
-        write(body)
-    for miss in misses:
-        print(f"MISSED {miss}")
-    return 1 if misses else 0
+    return in_process_main(
+        __doc__,
+        prefix="gilde-reports-",
+        setup=_setup,
+        measure=lambda args: measure(),
+        report=report,
+        heading="Reports per audience (issue 16)",
+        begin=BEGIN,
+        end=END,
+    )
 
 
 if __name__ == "__main__":

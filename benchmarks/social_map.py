@@ -12,22 +12,18 @@ Writes its result into benchmarks/RESULTS.md between the social-map markers and 
 naming a missed target.
 """
 
-import argparse
 import os
 import platform
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from harness import write_section
+from harness import in_process_main
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "benchmarks" / "RESULTS.md"
 BEGIN, END = "<!-- social-map:begin -->", "<!-- social-map:end -->"
 NODES, TIES, MEETINGS = 200, 2000, 12
 ACTORS = 10
@@ -210,27 +206,17 @@ def report(result: dict) -> tuple[str, list[str]]:
     return "\n".join(lines), misses
 
 
-def write(body: str) -> None:
-    write_section(REPORT, BEGIN, END, "The social map (issue 15)", body)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-write", action="store_true", help="don't touch RESULTS.md")
-    args = parser.parse_args()
-    data_dir = Path(tempfile.mkdtemp(prefix="gilde-social-map-"))
-    try:
-        _setup(data_dir)
-        result = measure()
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
-    body, misses = report(result)
-    print(body)
-    if not args.no_write:
-        write(body)
-    for miss in misses:
-        print(f"MISSED {miss}")
-    return 1 if misses else 0
+    return in_process_main(
+        __doc__,
+        prefix="gilde-social-map-",
+        setup=_setup,
+        measure=lambda args: measure(),
+        report=report,
+        heading="The social map (issue 15)",
+        begin=BEGIN,
+        end=END,
+    )
 
 
 if __name__ == "__main__":
